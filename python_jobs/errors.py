@@ -1,0 +1,13 @@
+"""Errors a user can cause. The CLI prints them as one line and exits non-zero, never a traceback."""
+
+
+class UserError(Exception):
+    """Bad input or environment: a missing file, an unreachable database, a bad option value."""
+
+    exit_code = 2
+
+
+class PipelineFailed(Exception):
+    """A step of the pipeline failed (a dbt test, a model): reported as one line, exit code 1."""
+
+    exit_code = 1

@@ -1,0 +1,104 @@
+"""Run dbt in-process (dbt's programmatic runner) against the resolved warehouse.
+
+The user of the embedded default never writes a profiles.yml: the profile is profiles.example.yml
+itself, copied into the local state folder, and it reads the REVOPS_PG_* variables that
+`ConnectInfo.export_env` sets.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from python_jobs.errors import PipelineFailed, UserError
+from python_jobs.settings import Settings
+from python_jobs.warehouse.connection import ConnectInfo
+
+# Result events that carry a position in the run (index of total): they drive the progress bar.
+PROGRESS_EVENTS = {"LogModelResult", "LogTestResult", "LogSeedResult", "LogSnapshotResult"}
+FAILED_STATUSES = {"error", "fail", "runtime error"}
+
+
+@dataclass
+class DbtOutcome:
+    success: bool
+    failures: list[str] = field(default_factory=list)  # "<node>: <message>" for failed nodes
+    counts: dict[str, int] = field(default_factory=dict)  # status -> number of nodes
+
+
+def write_profile(settings: Settings) -> None:
+    settings.profiles_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(
+        settings.project_dir / "profiles.example.yml", settings.profiles_dir / "profiles.yml"
+    )
+
+
+def base_args(settings: Settings) -> list[str]:
+    return [
+        "--project-dir",
+        str(settings.project_dir),
+        "--profiles-dir",
+        str(settings.profiles_dir),
+        "--target",
+        settings.dbt_target,
+    ]
+
+
+def run_dbt(
+    settings: Settings,
+    info: ConnectInfo,
+    args: list[str],
+    *,
+    quiet: bool = False,
+    on_progress: Callable[[int, int, str], None] | None = None,
+) -> DbtOutcome:
+    """Invoke `dbt <args>`; `quiet` keeps dbt's own log lines off the terminal (errors still show)."""
+    from dbt.cli.main import dbtRunner
+
+    info.export_env()
+    write_profile(settings)
+
+    def on_event(event: Any) -> None:
+        if on_progress is None or event.info.name not in PROGRESS_EVENTS:
+            return
+        data = event.data
+        total = getattr(data, "total", 0) or getattr(data, "num_models", 0)
+        on_progress(int(getattr(data, "index", 0)), int(total), event.info.name)
+
+    command, *rest = args or ["--help"]
+    global_flags = ["--quiet"] if quiet else []
+    full_args = [*global_flags, command, *rest]
+    if command not in {"--help", "--version", "-h"}:
+        full_args += base_args(settings)
+    runner = dbtRunner(callbacks=[on_event])
+    result = runner.invoke(full_args)
+    if result.exception is not None and result.result is None:
+        raise UserError(f"dbt {command}: {_one_line(result.exception)}")
+    return _summarize(result)
+
+
+def build_or_fail(settings: Settings, info: ConnectInfo, args: list[str], **kwargs: Any) -> DbtOutcome:
+    outcome = run_dbt(settings, info, args, **kwargs)
+    if not outcome.success:
+        detail = "; ".join(outcome.failures[:3]) or "see the dbt log above"
+        more = f" (+{len(outcome.failures) - 3} more)" if len(outcome.failures) > 3 else ""
+        raise PipelineFailed(f"dbt {args[0]} failed: {detail}{more}")
+    return outcome
+
+
+def _summarize(result: Any) -> DbtOutcome:
+    outcome = DbtOutcome(success=bool(result.success))
+    for node_result in getattr(result.result, "results", None) or []:
+        status = str(getattr(node_result.status, "value", node_result.status)).lower()
+        outcome.counts[status] = outcome.counts.get(status, 0) + 1
+        if status in FAILED_STATUSES:
+            name = getattr(node_result.node, "name", "?")
+            outcome.failures.append(f"{name}: {_one_line(node_result.message or status)}")
+    return outcome
+
+
+def _one_line(value: object) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= 300 else text[:297] + "..."
