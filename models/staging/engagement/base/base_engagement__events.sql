@@ -1,0 +1,107 @@
+-- One row per raw engagement event row: typed, normalized and judged. A table, not a view:
+-- events are the largest feed and both staging models below read it.
+{{ config(materialized='table', indexes=[{'columns': ['raw_row_id'], 'unique': true}]) }}
+
+with
+
+source as (
+    select * from {{ source('engagement', 'engagement_events') }}
+),
+
+event_types as (
+    select event_type from {{ ref('event_types') }}
+),
+
+cleaned as (
+    select
+        raw_row_id,
+        workspace_id,
+        load_batch_id,
+        {{ clean_text('event_id') }} as event_id,
+        lower({{ clean_text('event_type') }}) as event_type,
+        {{ clean_text('crm_person_id') }} as crm_person_id,
+        {{ clean_text('crm_company_id') }} as crm_company_id,
+        {{ clean_text('person_email') }} as person_email_text,
+        lower({{ clean_text('source_system') }}) as source_system,
+        {{ clean_text('campaign_id') }} as campaign_id,
+        {{ clean_text('page_url') }} as page_url,
+        lower({{ clean_text('reply_sentiment') }}) as reply_sentiment,
+        {{ clean_text('occurred_at') }} as occurred_at_text,
+        loaded_at,
+        {{ row_content_hash([
+            'event_id', 'event_type', 'occurred_at', 'crm_person_id', 'person_email',
+            'crm_company_id', 'source_system', 'campaign_id', 'page_url', 'reply_sentiment',
+        ]) }} as content_hash
+    from source
+),
+
+typed as (
+    select
+        cleaned.*,
+        {{ normalize_email('cleaned.person_email_text') }} as person_email,
+        {{ parse_utc_timestamp('cleaned.occurred_at_text') }} as occurred_at,
+        event_types.event_type is not null as is_known_event_type
+    from cleaned
+    left join event_types
+        on cleaned.event_type = event_types.event_type
+),
+
+validated as (
+    select
+        *,
+        case
+            when event_id is null then 'missing_record_id'
+            when occurred_at_text is null then 'missing_timestamp'
+            when occurred_at is null then 'unparseable_timestamp'
+            when not is_known_event_type then 'unknown_event_type'
+            when crm_person_id is null and person_email_text is null then 'no_usable_identifier'
+            when crm_person_id is null and person_email is null then 'malformed_email'
+        end as invalid_reason
+    from typed
+),
+
+-- an event id is unique: the first valid row wins; a later identical row is a replay, a later
+-- different row a conflict
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by workspace_id, event_id, invalid_reason is null
+            order by raw_row_id
+        ) as id_rank,
+        first_value(content_hash) over (
+            partition by workspace_id, event_id, invalid_reason is null
+            order by raw_row_id
+        ) as first_content_hash
+    from validated
+),
+
+deduplicated as (
+    select
+        *,
+        case
+            when invalid_reason is not null then invalid_reason
+            when id_rank = 1 then null
+            when content_hash = first_content_hash then 'exact_replay'
+            else 'conflicting_duplicate'
+        end as reject_reason
+    from ranked
+)
+
+select
+    raw_row_id,
+    workspace_id,
+    load_batch_id,
+    event_id,
+    crm_person_id,
+    crm_company_id,
+    event_type,
+    person_email,
+    source_system,
+    campaign_id,
+    page_url,
+    reply_sentiment,
+    reject_reason,
+    occurred_at,
+    loaded_at
+from deduplicated

@@ -1,0 +1,1 @@
+{{ rejected_raw_rows(source('engagement', 'engagement_events'), ref('base_engagement__events')) }}

@@ -1,0 +1,110 @@
+-- One row per raw vendor snapshot row: typed, normalized and judged. A table: the monthly
+-- deliveries add up to (people x months) rows, and staging, rejects and snapshots read it.
+{{ config(materialized='table', indexes=[{'columns': ['raw_row_id'], 'unique': true}]) }}
+
+with
+
+source as (
+    select * from {{ source('vendor', 'vendor_people_snapshots') }}
+),
+
+cleaned as (
+    select
+        raw_row_id,
+        workspace_id,
+        load_batch_id,
+        {{ clean_text('vendor_person_id') }} as vendor_person_id,
+        {{ clean_text('full_name') }} as full_name_text,
+        {{ clean_text('email') }} as email_text,
+        {{ clean_text('phone') }} as phone_text,
+        {{ clean_text('title') }} as title_text,
+        lower(replace({{ clean_text('seniority') }}, ' ', '_')) as seniority,
+        lower(replace({{ clean_text('department') }}, ' ', '_')) as department,
+        {{ clean_text('company_name') }} as company_name_text,
+        {{ clean_text('company_domain') }} as company_domain_text,
+        {{ clean_text('linkedin_url') }} as linkedin_url_text,
+        {{ clean_text('country') }} as country,
+        {{ clean_text('snapshot_date') }} as snapshot_date_text,
+        loaded_at,
+        {{ row_content_hash([
+            'vendor_person_id', 'snapshot_date', 'full_name', 'email', 'phone', 'title',
+            'seniority', 'department', 'company_name', 'company_domain', 'linkedin_url', 'country',
+        ]) }} as content_hash
+    from source
+),
+
+typed as (
+    select
+        *,
+        {{ normalize_person_name('full_name_text') }} as full_name,
+        {{ normalize_email('email_text') }} as email,
+        {{ normalize_phone('phone_text') }} as phone,
+        {{ normalize_title('title_text') }} as title,
+        {{ normalize_company_name('company_name_text') }} as company_name,
+        {{ normalize_domain('company_domain_text') }} as company_domain,
+        {{ normalize_linkedin_url('linkedin_url_text') }} as linkedin_url,
+        {{ try_cast('snapshot_date_text', 'date') }} as snapshot_date
+    from cleaned
+),
+
+validated as (
+    select
+        *,
+        case
+            when vendor_person_id is null then 'missing_record_id'
+            when snapshot_date_text is null then 'missing_timestamp'
+            when snapshot_date is null then 'unparseable_timestamp'
+            when
+                full_name is null and email is null and linkedin_url is null
+                then 'no_usable_identifier'
+        end as invalid_reason
+    from typed
+),
+
+-- a person appears once per delivery: a later identical row is a replay, a different one a
+-- conflict
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by workspace_id, vendor_person_id, snapshot_date, invalid_reason is null
+            order by raw_row_id
+        ) as delivery_rank,
+        first_value(content_hash) over (
+            partition by workspace_id, vendor_person_id, snapshot_date, invalid_reason is null
+            order by raw_row_id
+        ) as first_content_hash
+    from validated
+),
+
+deduplicated as (
+    select
+        *,
+        case
+            when invalid_reason is not null then invalid_reason
+            when delivery_rank = 1 then null
+            when content_hash = first_content_hash then 'exact_replay'
+            else 'conflicting_duplicate'
+        end as reject_reason
+    from ranked
+)
+
+select
+    raw_row_id,
+    workspace_id,
+    load_batch_id,
+    vendor_person_id,
+    full_name,
+    email,
+    phone,
+    title,
+    seniority,
+    department,
+    company_name,
+    company_domain,
+    linkedin_url,
+    country,
+    reject_reason,
+    snapshot_date,
+    loaded_at
+from deduplicated
