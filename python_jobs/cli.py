@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 import traceback
 
-import click
 import typer
 
 from python_jobs.errors import PipelineFailed, UserError
@@ -30,34 +29,44 @@ app.command("load")(load_command)
 app.command("run")(run_command)
 
 
+def is_usage_error(exc: BaseException) -> bool:
+    """A bad command line (unknown option, bad value): typer's bundled click raises these, all
+    carrying a user-facing message and an exit code."""
+    return hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: every error a user can cause ends in one line on stderr and a non-zero exit."""
     try:
         returned = app(args=argv, standalone_mode=False)
-        if isinstance(returned, int):  # click hands back typer.Exit codes in this mode
+        if isinstance(returned, int):  # typer hands back typer.Exit codes in this mode
             return returned
-    except click.exceptions.Exit as done:
+    except typer.Exit as done:
         return done.exit_code
-    except click.exceptions.Abort:
+    except typer.Abort:
         print("revops: aborted", file=sys.stderr)
         return 130
-    except click.ClickException as exc:
-        print(f"revops: {exc.format_message()} (see --help)", file=sys.stderr)
-        return exc.exit_code
     except (UserError, PipelineFailed) as exc:
         print(f"revops: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("revops: interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:  # an internal defect: one line here, the traceback in a log file
+    except Exception as exc:
+        if is_usage_error(exc):
+            message = " ".join(exc.format_message().split())  # type: ignore[attr-defined]
+            print(f"revops: {message} (see --help)", file=sys.stderr)
+            return exc.exit_code  # type: ignore[attr-defined]
+        # an internal defect: one line here, the traceback in a log file
         from python_jobs.settings import Settings
 
         log = Settings.from_env().state_dir / "last_error.log"
         log.parent.mkdir(parents=True, exist_ok=True)
         log.write_text(traceback.format_exc())
-        print(f"revops: internal error: {type(exc).__name__}: {exc} (traceback in {log})",
-              file=sys.stderr)
+        print(
+            f"revops: internal error: {type(exc).__name__}: {exc} (traceback in {log})",
+            file=sys.stderr,
+        )
         return 70
     return 0
 

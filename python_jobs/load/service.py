@@ -213,8 +213,15 @@ def load_file(
             """insert into raw.load_batches (load_batch_id, workspace_id, kind, file_name,
                    file_sha256, file_bytes, file_encoding, status)
                values (%s, %s, %s, %s, %s, %s, %s, 'loading')""",
-            (batch_id, workspace_id, feed.kind, path.name, facts.sha256, facts.size_bytes,
-             facts.encoding),
+            (
+                batch_id,
+                workspace_id,
+                feed.kind,
+                path.name,
+                facts.sha256,
+                facts.size_bytes,
+                facts.encoding,
+            ),
         )
 
     try:

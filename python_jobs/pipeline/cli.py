@@ -36,23 +36,36 @@ class RichReporter(Reporter):
 
 def run_command(
     companies: int = typer.Option(
-        1000, "--companies", min=1, envvar="REVOPS_COMPANIES", help="Companies to generate when nothing is loaded."
+        1000,
+        "--companies",
+        min=1,
+        envvar="REVOPS_COMPANIES",
+        help="Companies to generate when nothing is loaded.",
     ),
     seed: int = typer.Option(42, "--seed", envvar="REVOPS_SEED", help="Generator seed."),
-    months: int = typer.Option(12, "--months", min=1, max=60, help="Months of history to generate."),
+    months: int = typer.Option(
+        12, "--months", min=1, max=60, help="Months of history to generate."
+    ),
     full_refresh: bool = typer.Option(False, "--full-refresh", help="Rebuild incremental models."),
 ) -> None:
     """The main job: generate (if empty), load, dbt build, Python jobs, summary."""
     settings = Settings.from_env()
     options = RunOptions(companies=companies, seed=seed, months=months, full_refresh=full_refresh)
     started = time.monotonic()
-    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    columns = [
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    ]
     with Progress(*columns, console=console, transient=True) as progress:
         info = run_pipeline(settings, options, RichReporter(progress))
     with connect(info) as conn:
         for title, names, rows in summary.collect(conn, settings.workspace_id):
             table = Table(*names, title=title, title_justify="left")
             for row in rows:
-                table.add_row(*(f"{value:,}" if isinstance(value, int) else str(value) for value in row))
+                table.add_row(
+                    *(f"{value:,}" if isinstance(value, int) else str(value) for value in row)
+                )
             console.print(table)
     console.print(f"done in {time.monotonic() - started:.1f}s")

@@ -61,11 +61,15 @@ def stage_generate_and_load(ctx: RunContext) -> None:
         ensure_raw_schema(conn)
         nothing_loaded = _loaded_batches(conn, ctx.settings.workspace_id) == 0
         if nothing_loaded and not (folder / "manifest.json").exists():
-            ctx.reporter.stage(f"generate {ctx.options.companies:,} companies (seed {ctx.options.seed})")
+            ctx.reporter.stage(
+                f"generate {ctx.options.companies:,} companies (seed {ctx.options.seed})"
+            )
             params = GenerateParams(
                 companies=ctx.options.companies, seed=ctx.options.seed, months=ctx.options.months
             )
-            generate(params, folder, lambda task, done, total: ctx.reporter.progress(task, done, total))
+            generate(
+                params, folder, lambda task, done, total: ctx.reporter.progress(task, done, total)
+            )
         if not (folder / "manifest.json").exists():
             ctx.reporter.note("raw data already loaded; nothing generated")
             return

@@ -73,7 +73,9 @@ SECTIONS: list[Section] = [
 ]
 
 
-def collect(conn: psycopg.Connection, workspace_id: str) -> list[tuple[str, list[str], list[tuple]]]:
+def collect(
+    conn: psycopg.Connection, workspace_id: str
+) -> list[tuple[str, list[str], list[tuple]]]:
     """(title, column names, rows) for every section whose relation exists."""
     results = []
     for section in SECTIONS:

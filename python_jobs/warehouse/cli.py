@@ -103,7 +103,9 @@ def psql(ctx: typer.Context) -> None:
 
 
 @db_app.command("reset")
-def reset(yes: bool = typer.Option(False, "--yes", help="Confirm deleting all local data.")) -> None:
+def reset(
+    yes: bool = typer.Option(False, "--yes", help="Confirm deleting all local data."),
+) -> None:
     """Stop the embedded database and delete its data folder."""
     settings = Settings.from_env()
     _require_embedded(settings, "reset")

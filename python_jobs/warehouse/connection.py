@@ -99,7 +99,9 @@ def check_reachable(info: ConnectInfo) -> None:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise UserError(f"cannot reach PostgreSQL at {info.url()}: {first_line}") from None
     if major < MIN_EXTERNAL_MAJOR:
-        raise UserError(f"PostgreSQL {major} at {info.url()} is too old: {MIN_EXTERNAL_MAJOR}+ needed")
+        raise UserError(
+            f"PostgreSQL {major} at {info.url()} is too old: {MIN_EXTERNAL_MAJOR}+ needed"
+        )
     if not has_vector:
         raise UserError(f"PostgreSQL at {info.url()} has no pgvector extension available")
 
@@ -108,4 +110,6 @@ def connect(info: ConnectInfo, autocommit: bool = False) -> psycopg.Connection:
     try:
         return psycopg.connect(autocommit=autocommit, **info.kwargs())  # type: ignore[arg-type]
     except psycopg.OperationalError as exc:
-        raise UserError(f"cannot connect to {info.url()}: {str(exc).strip().splitlines()[0]}") from None
+        raise UserError(
+            f"cannot connect to {info.url()}: {str(exc).strip().splitlines()[0]}"
+        ) from None

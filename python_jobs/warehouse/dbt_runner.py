@@ -54,7 +54,7 @@ def run_dbt(
     quiet: bool = False,
     on_progress: Callable[[int, int, str], None] | None = None,
 ) -> DbtOutcome:
-    """Invoke `dbt <args>`; `quiet` keeps dbt's own log lines off the terminal (errors still show)."""
+    """Invoke `dbt <args>`; `quiet` keeps dbt's log lines off the terminal (errors still show)."""
     from dbt.cli.main import dbtRunner
 
     info.export_env()
@@ -79,7 +79,9 @@ def run_dbt(
     return _summarize(result)
 
 
-def build_or_fail(settings: Settings, info: ConnectInfo, args: list[str], **kwargs: Any) -> DbtOutcome:
+def build_or_fail(
+    settings: Settings, info: ConnectInfo, args: list[str], **kwargs: Any
+) -> DbtOutcome:
     outcome = run_dbt(settings, info, args, **kwargs)
     if not outcome.success:
         detail = "; ".join(outcome.failures[:3]) or "see the dbt log above"

@@ -15,7 +15,6 @@ import pwd
 import shutil
 import stat
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -248,9 +247,15 @@ class EmbeddedPostgres:
 
     def _run_as_server_user(self, command: list[str], start_new_session: bool = False) -> None:
         user = self._server_user()
+        # the server user's own group only: keeping root's group would deny it folders whose
+        # group is root, whatever their permissions for others
+        identity: dict[str, object] = {}
+        if user is not None:
+            entry = pwd.getpwnam(user)
+            identity = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
         result = subprocess.run(
             command,
-            user=user,
+            **identity,  # type: ignore[arg-type]
             cwd="/",
             capture_output=True,
             text=True,

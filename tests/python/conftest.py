@@ -29,24 +29,29 @@ def server_info() -> ConnectInfo:
 def scratch_database(server_info: ConnectInfo) -> Iterator[ConnectInfo]:
     """A fresh database on the same server, dropped after the module."""
     name = f"revops_test_{uuid.uuid4().hex[:10]}"
-    admin = ConnectInfo(server_info.host, server_info.port, server_info.user,
-                        server_info.password, "postgres")
+    admin = ConnectInfo(
+        server_info.host, server_info.port, server_info.user, server_info.password, "postgres"
+    )
     with psycopg.connect(autocommit=True, **admin.kwargs()) as conn:  # type: ignore[arg-type]
         conn.execute(f'create database "{name}"')
-    with psycopg.connect(autocommit=True, dbname=name, **{
-        k: v for k, v in server_info.kwargs().items() if k != "dbname"
-    }) as conn:  # type: ignore[arg-type]
+    with psycopg.connect(
+        autocommit=True,
+        dbname=name,
+        **{k: v for k, v in server_info.kwargs().items() if k != "dbname"},
+    ) as conn:  # type: ignore[arg-type]
         for extension in ("vector", "pg_trgm", "fuzzystrmatch"):
             conn.execute(f"create extension if not exists {extension}")
-    info = ConnectInfo(server_info.host, server_info.port, server_info.user,
-                       server_info.password, name)
+    info = ConnectInfo(
+        server_info.host, server_info.port, server_info.user, server_info.password, name
+    )
     yield info
     with psycopg.connect(autocommit=True, **admin.kwargs()) as conn:  # type: ignore[arg-type]
         conn.execute(f'drop database if exists "{name}" with (force)')
 
 
-def revops(*args: str, env: dict[str, str] | None = None, check: bool = False,
-           timeout: float = 900) -> subprocess.CompletedProcess[str]:
+def revops(
+    *args: str, env: dict[str, str] | None = None, check: bool = False, timeout: float = 900
+) -> subprocess.CompletedProcess[str]:
     """Run the real CLI in a subprocess, as a user would."""
     result = subprocess.run(
         [*REVOPS, *args],

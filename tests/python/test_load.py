@@ -41,8 +41,10 @@ def raw_names(conn: psycopg.Connection, batch_id: str) -> list[str]:
 
 
 def test_load_records_a_batch_and_a_second_load_adds_nothing(conn, tmp_path):
-    path = write(tmp_path / "companies.csv",
-                 f"{COMPANY_HEADER}\n{company_row('1', 'Acme')}\n{company_row('2', 'Beta')}\n")
+    path = write(
+        tmp_path / "companies.csv",
+        f"{COMPANY_HEADER}\n{company_row('1', 'Acme')}\n{company_row('2', 'Beta')}\n",
+    )
     first = load_file(conn, path, "default")
     assert (first.kind, first.rows_loaded, first.already_loaded) == ("crm_companies", 2, False)
     batch = conn.execute(
@@ -55,8 +57,9 @@ def test_load_records_a_batch_and_a_second_load_adds_nothing(conn, tmp_path):
     second = load_file(conn, path, "default")
     assert second.already_loaded and second.rows_loaded == 0
     assert second.load_batch_id == first.load_batch_id
-    total = conn.execute("select count(*) from raw.crm_companies where company_name in"
-                         " ('Acme', 'Beta')").fetchone()
+    total = conn.execute(
+        "select count(*) from raw.crm_companies where company_name in ('Acme', 'Beta')"
+    ).fetchone()
     assert total == (2,)
 
 

@@ -1,0 +1,22 @@
+
+    
+    
+
+with all_values as (
+
+    select
+        field as value_field,
+        count(*) as n_records
+
+    from "revops_norm"."config"."normalization_examples"
+    group by field
+
+)
+
+select *
+from all_values
+where value_field not in (
+    'company_name','domain','person_name','email','phone','title'
+)
+
+

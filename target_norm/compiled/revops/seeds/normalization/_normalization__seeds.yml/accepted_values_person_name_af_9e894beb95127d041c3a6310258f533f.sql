@@ -1,0 +1,22 @@
+
+    
+    
+
+with all_values as (
+
+    select
+        affix_type as value_field,
+        count(*) as n_records
+
+    from "revops_norm"."config"."person_name_affixes"
+    group by affix_type
+
+)
+
+select *
+from all_values
+where value_field not in (
+    'honorific','generational','academic','professional','honour'
+)
+
+

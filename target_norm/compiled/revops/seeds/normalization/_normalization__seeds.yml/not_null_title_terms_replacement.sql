@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select replacement
+from "revops_norm"."config"."title_terms"
+where replacement is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select term
+from "revops_norm"."config"."title_terms"
+where term is null
+
+

@@ -1,0 +1,14 @@
+
+    
+    
+
+select
+    dialing_prefix as unique_field,
+    count(*) as n_records
+
+from "revops_norm"."config"."phone_international_prefixes"
+where dialing_prefix is not null
+group by dialing_prefix
+having count(*) > 1
+
+

@@ -1,0 +1,20 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+
+    select *
+    from "revops_norm"."config"."title_terms"
+    where not coalesce((term = lower(term) and term ~ '^[[:alnum:]]+$'), false)
+
+
+  
+  
+      
+    ) dbt_internal_test

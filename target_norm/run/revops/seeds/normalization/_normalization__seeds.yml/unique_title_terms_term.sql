@@ -1,0 +1,28 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+select
+    term as unique_field,
+    count(*) as n_records
+
+from "revops_norm"."config"."title_terms"
+where term is not null
+group by term
+having count(*) > 1
+
+
+
+  
+  
+      
+    ) dbt_internal_test
