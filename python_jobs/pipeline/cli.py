@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from decimal import Decimal
 
 import typer
 from rich.console import Console
@@ -15,6 +16,15 @@ from python_jobs.settings import Settings
 from python_jobs.warehouse.connection import connect
 
 console = Console()
+
+
+def format_cell(value: object) -> str:
+    """Whole numbers with thousands separators (counts come back as int or Decimal)."""
+    if isinstance(value, int | Decimal) and value == int(value):
+        return f"{int(value):,}"
+    if isinstance(value, float | Decimal):
+        return f"{value:,.2f}"
+    return "" if value is None else str(value)
 
 
 class RichReporter(Reporter):

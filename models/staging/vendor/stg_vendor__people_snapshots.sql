@@ -15,6 +15,7 @@ accepted as (
         seniority,
         department,
         company_name,
+        company_name_as_written,
         company_domain,
         linkedin_url,
         country,

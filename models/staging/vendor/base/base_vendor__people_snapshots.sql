@@ -101,6 +101,7 @@ select
     seniority,
     department,
     company_name,
+    company_name_text as company_name_as_written,
     company_domain,
     linkedin_url,
     country,
