@@ -3,8 +3,9 @@
 Stages, in order (a later capability adds its stage to STAGES):
   1. generate synthetic data when nothing is loaded yet (the demo and CI path),
   2. load every generated file (a file already loaded is a no-op),
-  3. dbt build (seeds, models, snapshots, tests),
-  4. the Python jobs,
+  3. dbt build of staging and of the models the Python jobs read,
+  4. the Python jobs (entity matching),
+  5. dbt build of everything downstream of the jobs' outputs (golden records, scores, marts),
 then a summary read back from the marts.
 """
 
@@ -84,9 +85,13 @@ def stage_generate_and_load(ctx: RunContext) -> None:
         ctx.reporter.note(f"{new_rows:,} new raw rows" if new_rows else "no new files to load")
 
 
-def stage_dbt_build(ctx: RunContext) -> None:
-    ctx.reporter.stage("dbt build")
-    args = ["build"]
+# Models downstream of what the Python jobs write are built after the jobs run.
+JOB_OUTPUT_SELECTOR = "source:matching+"
+
+
+def _dbt_build(ctx: RunContext, label: str, selection: list[str]) -> None:
+    ctx.reporter.stage(label)
+    args = ["build", *selection]
     if ctx.options.full_refresh:
         args.append("--full-refresh")
     build_or_fail(
@@ -94,13 +99,33 @@ def stage_dbt_build(ctx: RunContext) -> None:
         ctx.info,
         args,
         quiet=True,
-        on_progress=lambda done, total, _name: ctx.reporter.progress("dbt build", done, total),
+        on_progress=lambda done, total, _name: ctx.reporter.progress(label, done, total),
     )
+
+
+def stage_dbt_build_inputs(ctx: RunContext) -> None:
+    """Seeds, staging and everything the Python jobs read."""
+    _dbt_build(ctx, "dbt build (staging and job inputs)", ["--exclude", JOB_OUTPUT_SELECTOR])
+
+
+def stage_match(ctx: RunContext) -> None:
+    from python_jobs.match.service import run_matching
+
+    ctx.reporter.stage("match companies and people")
+    result = run_matching(ctx.settings, ctx.info)
+    ctx.reporter.note(result.summary_line())
+
+
+def stage_dbt_build_outputs(ctx: RunContext) -> None:
+    """Golden records, scores and marts: everything built on the jobs' outputs."""
+    _dbt_build(ctx, "dbt build (golden records and marts)", ["--select", JOB_OUTPUT_SELECTOR])
 
 
 STAGES: list[Callable[[RunContext], None]] = [
     stage_generate_and_load,
-    stage_dbt_build,
+    stage_dbt_build_inputs,
+    stage_match,
+    stage_dbt_build_outputs,
 ]
 
 

@@ -42,12 +42,7 @@ companies_tiered as (
         tier_thresholds.action
     from companies_summed
     left join tier_thresholds
-        on
-            companies_summed.bit_baseline_points >= tier_thresholds.min_points
-            and (
-                tier_thresholds.max_points is null
-                or companies_summed.bit_baseline_points < tier_thresholds.max_points
-            )
+        on {{ points_in_tier('companies_summed.bit_baseline_points', 'tier_thresholds') }}
 )
 
 select * from companies_tiered

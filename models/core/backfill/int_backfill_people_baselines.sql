@@ -18,7 +18,8 @@ stg_legacy_backfill__people as (
         opens,
         replies,
         meetings,
-        last_activity_date
+        last_activity_date,
+        first_loaded_at
     from {{ ref('stg_legacy_backfill__people') }}
 ),
 
@@ -53,7 +54,8 @@ baselines_computed as (
         coalesce(people.opens, 0) * weights.points_per_open
         + coalesce(people.replies, 0) * weights.points_per_reply
         + coalesce(people.meetings, 0) * weights.points_per_meeting as bit_baseline_points,
-        people.last_activity_date
+        people.last_activity_date,
+        people.first_loaded_at
     from stg_legacy_backfill__people as people
     cross join backfill_baseline_weights as weights
 )

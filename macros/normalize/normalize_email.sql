@@ -1,0 +1,37 @@
+{#
+    Email field -> one lower-case address:
+    "John.Smith@acme.com; jsmith@gmail.com" -> "john.smith@acme.com".
+    Splits on ; , and blanks; strips "mailto:", angle brackets, quotes and brackets around each
+    token; keeps the syntactically valid addresses (see normalization_is_valid_email); returns
+    the first corporate one, else the first free-mail one (seed free_mail_domains), else null.
+#}
+{% macro normalize_email(expr) -%}
+    {{ return(adapter.dispatch('normalize_email')(expr)) }}
+{%- endmacro %}
+
+{% macro default__normalize_email(expr) -%}
+    {{ normalization_unsupported_adapter('normalize_email') }}
+{%- endmacro %}
+
+{% macro postgres__normalize_email(expr) -%}
+    (
+        select email_candidates.email_address
+        from
+            regexp_split_to_table(
+                lower({{ dbt.cast(expr, dbt.type_string()) }}), '[;,[:space:]]+'
+            ) with ordinality as email_tokens (email_token, token_number)
+        cross join lateral (
+            select
+                regexp_replace(
+                    regexp_replace(email_tokens.email_token, '^[[<("'']*(?:mailto:)?[[<("'']*', ''),
+                    '[]>)"''.]*$',
+                    ''
+                ) as email_address
+        ) as email_candidates
+        where {{ normalization_is_valid_email('email_candidates.email_address') }}
+        order by
+            {{ is_free_mail_domain(dbt.split_part('email_candidates.email_address', "'@'", 2)) }},
+            email_tokens.token_number
+        limit 1
+    )
+{%- endmacro %}

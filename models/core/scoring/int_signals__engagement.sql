@@ -1,0 +1,60 @@
+-- One row per engagement event that is a buying signal (its event type maps to a signal type):
+-- the signal as the feed named it (CRM person id or email). Incremental on load time, with a
+-- lookback so rows that land late or out of order are re-read; merging on signal_id makes a
+-- re-read a no-op.
+{{ config(
+    materialized='incremental',
+    unique_key='signal_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    indexes=[{'columns': ['signal_id'], 'unique': true}, {'columns': ['loaded_at']}],
+) }}
+
+with
+
+stg_engagement__events as (
+    select
+        workspace_id,
+        event_id,
+        event_type,
+        crm_person_id,
+        person_email,
+        source_system,
+        occurred_at,
+        loaded_at
+    from {{ ref('stg_engagement__events') }}
+    {% if is_incremental() %}
+        where loaded_at >= (
+            select
+                {{ dbt.dateadd('hour', -1 * var('incremental_lookback_hours'), 'max(loaded_at)') }}
+            from {{ this }}
+        )
+    {% endif %}
+),
+
+event_types as (
+    select
+        event_type,
+        signal_type
+    from {{ ref('event_types') }}
+    where signal_type is not null
+),
+
+signals as (
+    select
+        events.workspace_id || ':event:' || events.event_id as signal_id,
+        events.workspace_id,
+        events.event_id as origin_record_id,
+        event_types.signal_type,
+        coalesce(events.source_system, 'crm') as signal_source,
+        events.crm_person_id,
+        events.person_email,
+        cast(1 as numeric) as signal_value,
+        events.occurred_at,
+        events.loaded_at
+    from stg_engagement__events as events
+    inner join event_types
+        on events.event_type = event_types.event_type
+)
+
+select * from signals

@@ -1,0 +1,104 @@
+-- One row per outreach trigger (trigger_id): a contact whose tier rose on the as_of day into a
+-- tier whose action queues outreach (tier_thresholds.triggers_outreach: nurture, sdr_escalate,
+-- auto_meeting by default). A contact that triggered the same
+-- or a stronger action within the cooldown does not trigger again, so a contact flapping
+-- around a threshold is queued once. Incremental: each day adds its triggers, and re-running a
+-- day replaces that day's rows with the same rows (idempotent).
+{{ config(
+    materialized='incremental',
+    unique_key='trigger_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+) }}
+
+with
+
+contact_intent as (
+    select
+        workspace_id,
+        person_id,
+        company_id,
+        full_name,
+        company_name,
+        tier,
+        action,
+        previous_tier,
+        top_signals,
+        bit_score,
+        tier_rank,
+        previous_tier_rank,
+        as_of_date
+    from {{ ref('contact_intent') }}
+),
+
+tier_thresholds as (
+    select
+        action,
+        tier_rank as action_rank,
+        triggers_outreach
+    from {{ ref('tier_thresholds') }}
+),
+
+tier_rises as (
+    select contact_intent.*
+    from contact_intent
+    inner join tier_thresholds
+        on contact_intent.action = tier_thresholds.action
+    where
+        contact_intent.tier_rank > contact_intent.previous_tier_rank
+        and tier_thresholds.triggers_outreach
+),
+
+{% if is_incremental() %}
+    recent_triggers as (
+        select
+            earlier.workspace_id,
+            earlier.person_id,
+            max(actions.action_rank) as strongest_recent_action_rank
+        from {{ this }} as earlier
+        inner join tier_thresholds as actions
+            on earlier.action = actions.action
+        where
+            earlier.as_of_date < {{ bit_as_of_date() }}
+            and earlier.as_of_date
+            >= {{ dbt.dateadd('day', -1 * var('bit_trigger_cooldown_days'), bit_as_of_date()) }}
+        group by earlier.workspace_id, earlier.person_id
+    ),
+{% else %}
+    recent_triggers as (
+        select
+            cast(null as {{ dbt.type_string() }}) as workspace_id,
+            cast(null as {{ dbt.type_string() }}) as person_id,
+            cast(null as {{ dbt.type_int() }}) as strongest_recent_action_rank
+        where 1 = 0
+    ),
+{% endif %}
+
+triggers as (
+    select
+        rises.workspace_id || ':' || rises.person_id || ':'
+        || cast(rises.as_of_date as {{ dbt.type_string() }}) as trigger_id,
+        rises.workspace_id,
+        rises.person_id,
+        rises.company_id,
+        rises.full_name,
+        rises.company_name,
+        rises.action,
+        rises.tier,
+        rises.previous_tier,
+        rises.top_signals,
+        rises.bit_score,
+        rises.as_of_date
+    from tier_rises as rises
+    inner join tier_thresholds as actions
+        on rises.action = actions.action
+    left join recent_triggers
+        on
+            rises.workspace_id = recent_triggers.workspace_id
+            and rises.person_id = recent_triggers.person_id
+    where
+        recent_triggers.strongest_recent_action_rank is null
+        or actions.action_rank > recent_triggers.strongest_recent_action_rank
+)
+
+select * from triggers
