@@ -4,7 +4,7 @@
 create schema if not exists matching;
 drop table if exists matching.entity_assignments, matching.match_pairs, matching.match_fallout,
     matching.match_runs, matching.entity_aliases, matching.threshold_sensitivity,
-    matching.match_quality;
+    matching.match_quality cascade;
 create table matching.entity_assignments as
 select
     records.workspace_id,
