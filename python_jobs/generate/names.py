@@ -17,6 +17,7 @@ from python_jobs.generate.rand import Dice, cumulative
 
 # --- people -------------------------------------------------------------------------------------
 
+# fmt: off
 FEMALE_FIRST = (
     "Mary", "Jennifer", "Linda", "Elizabeth", "Susan", "Jessica", "Sarah", "Karen", "Lisa",
     "Nancy", "Sandra", "Ashley", "Emily", "Michelle", "Amanda", "Melissa", "Laura", "Rebecca",
@@ -46,12 +47,13 @@ LAST_NAMES = (
     "Graham", "Wallace", "Lee", "Patel", "Shah", "Kumar", "Singh", "Chen", "Wang", "Tanaka",
     "Sato", "Kim", "Park", "Nguyen", "Tran", "Hassan", "Ali", "Cohen", "Levi", "Schmidt",
     "Schneider", "Fischer", "Weber", "Becker", "Wagner", "Hoffmann", "Jansen", "de Vries",
-    "van Dijk", "Rossi", "Russo", "Bianchi", "Dubois", "Lefebvre", "Moreau", "Kowalski",
-    "Nowak", "Novak", "Horvat", "O'Brien", "O'Connor", "McDonald", "MacLeod", "Doe", "Lee",
-    "Álvarez", "Müller", "García", "Martínez", "Rodríguez", "Hernández", "López", "González",
-    "Pérez", "Sánchez", "Ramírez", "Núñez", "Gómez", "Böhm", "Köhler", "Schäfer", "Ødegaard",
-    "Søndergaard", "Łukaszewicz", "Wójcik", "Dvořák", "Şahin", "Öztürk", "Nguyễn", "Lefèvre",
+    "van Dijk", "Rossi", "Russo", "Bianchi", "Dubois", "Lefebvre", "Moreau", "Kowalski", "Nowak",
+    "Novak", "Horvat", "O'Brien", "O'Connor", "McDonald", "MacLeod", "Doe", "Álvarez",
+    "Müller", "García", "Martínez", "Rodríguez", "Hernández", "López", "González", "Pérez",
+    "Sánchez", "Ramírez", "Núñez", "Gómez", "Böhm", "Köhler", "Schäfer", "Ødegaard", "Søndergaard",
+    "Łukaszewicz", "Wójcik", "Dvořák", "Şahin", "Öztürk", "Nguyễn", "Lefèvre",
 )
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -83,15 +85,18 @@ NON_LATIN_SHARE = 0.03
 HONORIFICS = {"f": ("Ms.", "Mrs.", "Dr.", "Ms", "Prof."), "m": ("Mr.", "Dr.", "Mr", "Prof.")}
 GENERATIONAL_SUFFIXES = (", Jr.", " Jr.", " Jr", ", Sr.", " III", " II", ", PhD", " MBA")
 
+# fmt: off
 FREEMAIL_DOMAINS = (
-    "gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com",
-    "gmx.de", "protonmail.com",
+    "gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com", "gmx.de",
+    "protonmail.com",
 )
+# fmt: on
 FREEMAIL_WEIGHTS = cumulative((40, 15, 12, 14, 4, 8, 4, 3))
 
 # --- companies ----------------------------------------------------------------------------------
 
 # Brand-like cores: invented syllable pairs and plain words, combined with sector words below.
+# fmt: off
 CORE_HEADS = (
     "Ast", "Bel", "Cor", "Dyn", "Ev", "Fin", "Gal", "Hel", "Ion", "Jun", "Kin", "Lum", "Mer",
     "Nov", "Omn", "Pax", "Quan", "Rex", "Syn", "Tri", "Ult", "Ver", "Wex", "Xen", "Yar", "Zen",
@@ -103,17 +108,17 @@ CORE_TAILS = (
 )
 CORE_WORDS = (
     "Acme", "Northwind", "Contoso", "Fabrikam", "Initech", "Globex", "Hooli", "Vandelay",
-    "Cyberdyne", "Wonka", "Tyrell", "Soylent", "Stark", "Wayne", "Oscorp", "Umbrella",
-    "Summit", "Harbor", "Cedar", "Granite", "Silver", "Iron", "Maple", "Falcon", "Eagle",
-    "Atlas", "Apex", "Vertex", "Pioneer", "Liberty", "Keystone", "Horizon", "Beacon", "Crest",
-    "Meridian", "Sterling", "Evergreen", "Bluebird", "Redwood", "Stonebridge", "Riverbend",
-    "Lakeshore", "Highland", "Clearwater", "Brightpath", "Blackrock", "Goldleaf", "Ironwood",
-    "Northstar", "Westfield", "Eastgate", "Southport", "Oakridge", "Pinecrest", "Silverline",
-    "Skyline", "Sunrise", "Trailhead", "Waypoint", "Windmill", "Copperfield", "Bluewater",
-    "Greenfield", "Fairview", "Lighthouse", "Quantum", "Nimbus", "Cobalt", "Orbit", "Polaris",
-    "Zenith", "Catalyst", "Momentum", "Paragon", "Sentinel", "Vanguard", "Pinnacle", "Cascade",
-    "Aurora", "Helix", "Nexus", "Prism", "Radiant", "Tandem", "Vector", "Vivid", "Kestrel",
-    "Osprey", "Juniper", "Sequoia", "Aspen", "Birch", "Willow", "Hawthorn", "Magnolia",
+    "Cyberdyne", "Wonka", "Tyrell", "Soylent", "Stark", "Wayne", "Oscorp", "Umbrella", "Summit",
+    "Harbor", "Cedar", "Granite", "Silver", "Iron", "Maple", "Falcon", "Eagle", "Atlas", "Apex",
+    "Vertex", "Pioneer", "Liberty", "Keystone", "Horizon", "Beacon", "Crest", "Meridian",
+    "Sterling", "Evergreen", "Bluebird", "Redwood", "Stonebridge", "Riverbend", "Lakeshore",
+    "Highland", "Clearwater", "Brightpath", "Blackrock", "Goldleaf", "Ironwood", "Northstar",
+    "Westfield", "Eastgate", "Southport", "Oakridge", "Pinecrest", "Silverline", "Skyline",
+    "Sunrise", "Trailhead", "Waypoint", "Windmill", "Copperfield", "Bluewater", "Greenfield",
+    "Fairview", "Lighthouse", "Quantum", "Nimbus", "Cobalt", "Orbit", "Polaris", "Zenith",
+    "Catalyst", "Momentum", "Paragon", "Sentinel", "Vanguard", "Pinnacle", "Cascade", "Aurora",
+    "Helix", "Nexus", "Prism", "Radiant", "Tandem", "Vector", "Vivid", "Kestrel", "Osprey",
+    "Juniper", "Sequoia", "Aspen", "Birch", "Willow", "Hawthorn", "Magnolia",
 )
 COMPANY_PREFIXES = (
     "Global", "United", "First", "American", "Pacific", "Atlantic", "National", "Advanced",
@@ -125,31 +130,38 @@ COMPANY_SECTORS = (
     "Logistics", "Networks", "Software", "Health", "Energy", "Capital", "Ventures", "Robotics",
     "Media", "Foods", "Materials", "Biosciences", "Works", "Data", "Cloud", "Security",
     "Consulting", "Manufacturing", "Retail", "Financial", "Pharma", "Insights", "Devices",
-    "Interactive", "Mobility", "Payments", "Therapeutics", "Engineering", "Outfitters",
-    "Supply", "Learning", "Studios", "Brands", "Aerospace", "Marine", "Motors", "Foundry",
-    "Partners", "Digital", "Tech", "Medical", "Telecom", "Semiconductor",
+    "Interactive", "Mobility", "Payments", "Therapeutics", "Engineering", "Outfitters", "Supply",
+    "Learning", "Studios", "Brands", "Aerospace", "Marine", "Motors", "Foundry", "Partners",
+    "Tech", "Medical", "Telecom", "Semiconductor",
 )
+# fmt: on
 # Appended when a name is already taken: never a word a suffix stripper would remove.
 NAME_QUALIFIERS = ("West", "East", "North", "South", "Central", "Plus", "One", "Pro", "Hub", "Next")
 
+# fmt: off
 INDUSTRIES = (
     "Software", "Financial Services", "Healthcare", "Manufacturing", "Retail", "Logistics",
     "Education", "Media", "Energy", "Telecommunications", "Biotechnology", "Insurance",
     "Real Estate", "Consulting", "Hospitality", "Automotive", "Government", "Nonprofit",
 )
+# fmt: on
 INDUSTRY_WEIGHTS = cumulative((22, 11, 9, 10, 7, 5, 4, 4, 3, 3, 4, 4, 3, 5, 2, 2, 1, 1))
 
+# fmt: off
 LEGAL_SUFFIXES = (
     " Inc.", " Inc", ", Inc.", " Corp.", " Corporation", " Corporation, Inc.", " LLC", ", LLC",
     ", llc", " Ltd.", " Limited", " GmbH", " S.A.", " AG", " Co.", " PLC", " B.V.", " Pty Ltd",
 )
+# fmt: on
 LEGAL_SUFFIX_WEIGHTS = cumulative((14, 6, 10, 10, 5, 3, 12, 6, 2, 5, 2, 6, 4, 2, 4, 2, 1, 1))
 
+# fmt: off
 OWNERS = (
     "Alex Rivera", "Jordan Blake", "Casey Morgan", "Taylor Brooks", "Sam Patel", "Morgan Lee",
     "Jamie Chen", "Riley Novak", "Drew Okafor", "Avery Lindqvist", "Quinn Alvarez",
     "Harper Nakamura",
 )
+# fmt: on
 
 # --- places -------------------------------------------------------------------------------------
 
@@ -163,6 +175,7 @@ class Country:
     tlds: tuple[str, ...]
 
 
+# fmt: off
 COUNTRIES = (
     Country("US", ("US", "USA", "United States", "United States of America", "U.S."), "1",
             (3, 3, 4), (".com",)),
@@ -178,9 +191,11 @@ COUNTRIES = (
     Country("BR", ("BR", "Brazil", "Brasil"), "55", (2, 5, 4), (".com.br", ".com")),
     Country("JP", ("JP", "Japan"), "81", (2, 4, 4), (".jp", ".com")),
 )
+# fmt: on
 COUNTRY_WEIGHTS = cumulative((72, 4, 6, 5, 3, 2, 1.5, 2, 2, 1.5, 1))
-COUNTRY_BY_CODE = {country.code: country for country in COUNTRIES}
 
+# (code, name, weight): weights follow where companies are.
+# fmt: off
 US_STATES = (
     ("CA", "California", 14), ("NY", "New York", 9), ("TX", "Texas", 9), ("FL", "Florida", 6),
     ("IL", "Illinois", 5), ("MA", "Massachusetts", 5), ("WA", "Washington", 4),
@@ -191,12 +206,16 @@ US_STATES = (
     ("WI", "Wisconsin", 1), ("IN", "Indiana", 1), ("CT", "Connecticut", 1),
     ("NV", "Nevada", 1), ("DC", "District of Columbia", 1), ("DE", "Delaware", 1),
 )
+# fmt: on
 US_STATE_WEIGHTS = cumulative(tuple(weight for _, _, weight in US_STATES))
+US_STATE_NAMES = {code: name for code, name, _ in US_STATES}
 # Real area codes (US numbers): the spec's 555 sample number stays reserved for John Smith.
+# fmt: off
 US_AREA_CODES = (
-    212, 213, 214, 305, 312, 313, 404, 408, 415, 425, 469, 503, 512, 602, 617, 646, 650, 702,
-    713, 720, 737, 801, 832, 858, 904, 917, 919, 949, 971, 972,
+    212, 213, 214, 305, 312, 313, 404, 408, 415, 425, 469, 503, 512, 602, 617, 646, 650, 702, 713,
+    720, 737, 801, 832, 858, 904, 917, 919, 949, 971, 972,
 )
+# fmt: on
 
 # --- small helpers ------------------------------------------------------------------------------
 
@@ -328,7 +347,9 @@ def personal_email(first_ascii: str, last_ascii: str, number: int, dice: Dice) -
     """A free-mail address; the number (from a bijection of the person id) keeps it unique."""
     domain = dice.pick_weighted(FREEMAIL_DOMAINS, FREEMAIL_WEIGHTS)
     first, last = slug(first_ascii), slug(last_ascii)
-    local = dice.pick((f"{first}.{last}", f"{first}{last}", f"{first[:1]}{last}", f"{first}_{last}"))
+    local = dice.pick(
+        (f"{first}.{last}", f"{first}{last}", f"{first[:1]}{last}", f"{first}_{last}")
+    )
     return f"{local}{number}@{domain}"
 
 
@@ -381,3 +402,23 @@ def phone_variant(e164: str, dice: Dice) -> str:
 
 INVALID_PHONES = ("12345", "n/a", "555", "000-000-0000", "call me")
 
+
+def linkedin_url(slug_text: str, dice: Dice) -> str:
+    """A LinkedIn profile as people paste it: scheme, 'www.', trailing slash and tracking vary."""
+    roll = dice.random()
+    if roll < 0.5:
+        return f"https://www.linkedin.com/in/{slug_text}"
+    if roll < 0.7:
+        return f"https://www.linkedin.com/in/{slug_text}/"
+    if roll < 0.8:
+        return f"linkedin.com/in/{slug_text}"
+    if roll < 0.88:
+        return f"http://linkedin.com/in/{slug_text}"
+    if roll < 0.95:
+        return f"https://linkedin.com/in/{slug_text}?trk=public_profile"
+    return f"www.linkedin.com/in/{slug_text}"
+
+
+def country_spelling(country: Country, dice: Dice) -> str:
+    """The ISO code most of the time, otherwise one of the names people type."""
+    return country.code if dice.chance(0.55) else dice.pick(country.spellings)

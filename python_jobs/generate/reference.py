@@ -27,23 +27,43 @@ class ReferenceCompany:
 
 REFERENCE_COMPANIES = (
     ReferenceCompany(
-        "ACME", "acme.com", "Acme Corp.", "https://www.Acme.com/about",
-        "ACME CORPORATION, INC.", ((0, 3, 0), (8, 2, 1)),  # 90 (John Smith) + 150 = 240
+        "ACME",
+        "acme.com",
+        "Acme Corp.",
+        "https://www.Acme.com/about",
+        "ACME CORPORATION, INC.",
+        ((0, 3, 0), (8, 2, 1)),  # 90 (John Smith) + 150 = 240
     ),
     ReferenceCompany(
-        "TechCorp", "techcorp.com", "TechCorp, Inc.", "techcorp.com", "TECHCORP INC",
+        "TechCorp",
+        "techcorp.com",
+        "TechCorp, Inc.",
+        "techcorp.com",
+        "TECHCORP INC",
         ((4, 2, 1),),  # 130
     ),
     ReferenceCompany(
-        "Global Industries", "globalindustries.com", "Global Industries LLC",
-        "http://globalindustries.com", "Global Industries", ((5, 1, 0),),  # 55
+        "Global Industries",
+        "globalindustries.com",
+        "Global Industries LLC",
+        "http://globalindustries.com",
+        "Global Industries",
+        ((5, 1, 0),),  # 55
     ),
     ReferenceCompany(
-        "Innovate Solutions", "innovatesolutions.com", "Innovate Solutions",
-        "www.innovatesolutions.com", "INNOVATE SOLUTIONS LTD", ((10, 5, 3),),  # 350
+        "Innovate Solutions",
+        "innovatesolutions.com",
+        "Innovate Solutions",
+        "www.innovatesolutions.com",
+        "INNOVATE SOLUTIONS LTD",
+        ((10, 5, 3),),  # 350
     ),
     ReferenceCompany(
-        "DataTech", "datatech.io", "DataTech GmbH", "https://datatech.io", "Datatech",
+        "DataTech",
+        "datatech.io",
+        "DataTech GmbH",
+        "https://datatech.io",
+        "Datatech",
         ((4, 1, 0),),  # 50
     ),
 )

@@ -15,10 +15,12 @@ SENIORITIES = ("intern", "individual_contributor", "manager", "director", "vp", 
 SENIORITY_WEIGHTS = cumulative((3, 50, 22, 13, 8, 4))
 INTERN, IC, MANAGER, DIRECTOR, VP, C_LEVEL = range(len(SENIORITIES))
 
+# fmt: off
 DEPARTMENTS = (
     "sales", "marketing", "engineering", "finance", "hr", "operations", "it", "product", "legal",
     "customer_success",
 )
+# fmt: on
 DEPARTMENT_WEIGHTS = cumulative((18, 12, 20, 7, 5, 10, 8, 8, 3, 9))
 
 # How the other systems write the enumerations; the first spelling is the canonical one.
@@ -56,6 +58,7 @@ AREAS = (
     ("Legal", "Compliance", "Contracts"),
     ("Customer Success", "Customer Support", "Client Services", "Account Management"),
 )
+# fmt: off
 INDIVIDUAL_TITLES = (
     ("Account Executive", "Sales Development Representative", "Senior Account Executive",
      "Business Development Representative", "Sales Engineer"),
@@ -71,6 +74,7 @@ INDIVIDUAL_TITLES = (
     ("Customer Success Associate", "Support Engineer", "Onboarding Specialist",
      "Customer Success Specialist"),
 )
+# fmt: on
 CHIEF_TITLES = (
     ("Chief Revenue Officer", "Chief Sales Officer"),
     ("Chief Marketing Officer",),
@@ -119,12 +123,20 @@ def lateral_title(seniority: int, department: int, title: str, dice: Dice) -> st
 # --- messy spellings ----------------------------------------------------------------------------
 
 CHIEF_ACRONYMS = {
-    "Chief Revenue Officer": "CRO", "Chief Sales Officer": "CSO", "Chief Marketing Officer": "CMO",
-    "Chief Technology Officer": "CTO", "Chief Financial Officer": "CFO",
-    "Chief People Officer": "CPO", "Chief Human Resources Officer": "CHRO",
-    "Chief Operating Officer": "COO", "Chief Executive Officer": "CEO",
-    "Chief Information Officer": "CIO", "Chief Information Security Officer": "CISO",
-    "Chief Product Officer": "CPO", "Chief Legal Officer": "CLO", "Chief Customer Officer": "CCO",
+    "Chief Revenue Officer": "CRO",
+    "Chief Sales Officer": "CSO",
+    "Chief Marketing Officer": "CMO",
+    "Chief Technology Officer": "CTO",
+    "Chief Financial Officer": "CFO",
+    "Chief People Officer": "CPO",
+    "Chief Human Resources Officer": "CHRO",
+    "Chief Operating Officer": "COO",
+    "Chief Executive Officer": "CEO",
+    "Chief Information Officer": "CIO",
+    "Chief Information Security Officer": "CISO",
+    "Chief Product Officer": "CPO",
+    "Chief Legal Officer": "CLO",
+    "Chief Customer Officer": "CCO",
 }
 _ABBREVIATIONS = (
     (re.compile(r"\bSVP\b"), ("Senior Vice President", "Sr. VP", "SVP")),
@@ -134,10 +146,12 @@ _ABBREVIATIONS = (
     (re.compile(r"\bDirector\b"), ("Dir.", "Dir")),
     (re.compile(r"\bHR\b"), ("Human Resources", "HR")),
 )
+# Word-order habits: 'Sales Manager' -> 'Manager, Sales', 'VP of Engineering' -> 'VP, Engineering',
+# 'VP Sales' -> 'VP of Sales', 'Marketing Director' -> 'Director, Marketing'.
 _REORDERS = (
-    (re.compile(r"^(Senior )?(.+) Manager$"), r"\1Manager, \2"),  # 'Sales Manager' -> 'Manager, Sales'
-    (re.compile(r"^(S?VP) of (.+)$"), r"\1, \2"),  # 'VP of Engineering' -> 'VP, Engineering'
-    (re.compile(r"^(S?VP) ([^,].*)$"), r"\1 of \2"),  # 'VP Sales' -> 'VP of Sales'
+    (re.compile(r"^(Senior )?(.+) Manager$"), r"\1Manager, \2"),
+    (re.compile(r"^(S?VP) of (.+)$"), r"\1, \2"),
+    (re.compile(r"^(S?VP) ([^,].*)$"), r"\1 of \2"),
     (re.compile(r"^(.+) Director$"), r"Director, \1"),
 )
 

@@ -26,11 +26,18 @@ from python_jobs.generate.reference import (
 )
 
 PERSON_BLOCK = 100_000  # person numbers of chunk c: c * PERSON_BLOCK + index in the chunk
+JOHN_SMITH_NUMBER = 0  # planted first, at ACME, the first company of chunk 0
 PERSONAL_EMAIL_SPACE = 10**8  # personal-email numbers: a bijection on [0, 10**8)
 
 LIFECYCLE_STAGES = (
-    "subscriber", "lead", "marketing_qualified_lead", "sales_qualified_lead", "opportunity",
-    "customer", "evangelist", "other",
+    "subscriber",
+    "lead",
+    "marketing_qualified_lead",
+    "sales_qualified_lead",
+    "opportunity",
+    "customer",
+    "evangelist",
+    "other",
 )
 LIFECYCLE_WEIGHTS = cumulative((10, 30, 15, 10, 10, 15, 3, 7))
 
@@ -88,6 +95,10 @@ class Person:
     @property
     def true_id(self) -> str:
         return f"tp_{self.number:09d}"
+
+    @property
+    def is_john_smith(self) -> bool:
+        return self.number == JOHN_SMITH_NUMBER
 
 
 @dataclass(frozen=True)
@@ -155,26 +166,36 @@ class ChunkWorld:
 # --- companies ----------------------------------------------------------------------------------
 
 
+def _core(dice: Dice) -> str:
+    """A brand word: a plain word, or an invented one from two syllables."""
+    if dice.chance(0.35):
+        return dice.pick(names.CORE_WORDS)
+    return dice.pick(names.CORE_HEADS) + dice.pick(names.CORE_TAILS)
+
+
+def _long_name(dice: Dice) -> str:
+    """'Pacific Zenova Analytics': the roomiest form, for when shorter names are taken."""
+    prefix, sector = dice.pick(names.COMPANY_PREFIXES), dice.pick(names.COMPANY_SECTORS)
+    return f"{prefix} {_core(dice)} {sector}"
+
+
 def _random_company_name(dice: Dice) -> str:
-    core = (
-        dice.pick(names.CORE_WORDS)
-        if dice.chance(0.35)
-        else dice.pick(names.CORE_HEADS) + dice.pick(names.CORE_TAILS)
-    )
     form = dice.random()
     if form < 0.55:
-        return f"{core} {dice.pick(names.COMPANY_SECTORS)}"
+        return f"{_core(dice)} {dice.pick(names.COMPANY_SECTORS)}"
     if form < 0.72:
-        return core
+        return _core(dice)
     if form < 0.82:
         return f"{dice.pick(names.COMPANY_PREFIXES)} {dice.pick(names.COMPANY_SECTORS)}"
-    return f"{dice.pick(names.COMPANY_PREFIXES)} {core} {dice.pick(names.COMPANY_SECTORS)}"
+    return _long_name(dice)
 
 
 def _company_name_candidates(dice: Dice) -> Iterator[str]:
-    """A few fresh draws first; then the last draw with a qualifier, then with a number."""
-    for _ in range(4):
-        name = _random_company_name(dice)
+    """A random name; if taken, long ones; then the last with a qualifier, then a number."""
+    name = _random_company_name(dice)
+    yield name
+    for _ in range(3):
+        name = _long_name(dice)
         yield name
     for qualifier in names.NAME_QUALIFIERS:
         yield f"{name} {qualifier}"
@@ -206,7 +227,9 @@ def _new_company(
 ) -> Company:
     reference = REFERENCE_COMPANIES[number] if number < len(REFERENCE_COMPANIES) else None
     country = (
-        names.COUNTRIES[0] if reference else dice.pick_weighted(names.COUNTRIES, names.COUNTRY_WEIGHTS)
+        names.COUNTRIES[0]
+        if reference
+        else dice.pick_weighted(names.COUNTRIES, names.COUNTRY_WEIGHTS)
     )
     if reference:
         name, domain = reference.name, reference.domain
@@ -237,8 +260,14 @@ def _new_company(
 
 def _email_local(first_ascii: str, last_ascii: str, pattern: int) -> str:
     first, last = names.slug(first_ascii), names.slug(last_ascii)
-    forms = (f"{first}.{last}", f"{first[:1]}{last}", first, f"{first}{last[:1]}", f"{first}_{last}",
-             f"{last}{first[:1]}")
+    forms = (
+        f"{first}.{last}",
+        f"{first[:1]}{last}",
+        first,
+        f"{first}{last[:1]}",
+        f"{first}_{last}",
+        f"{last}{first[:1]}",
+    )
     return forms[pattern]
 
 
@@ -254,8 +283,10 @@ def claim_work_email(company: Company, first_ascii: str, last_ascii: str) -> str
     return f"{local}@{company.domain}"
 
 
-def _draw_name(dice: Dice) -> tuple[str, str, str, str, bool]:
-    """(full name, first ascii, last ascii, gender, latin)."""
+Name = tuple[str, str, str, str, bool]  # full name, first ascii, last ascii, gender, latin
+
+
+def _draw_name(dice: Dice) -> Name:
     if dice.chance(names.NON_LATIN_SHARE):
         other: NonLatinName = dice.pick(names.NON_LATIN_NAMES)
         return other.full, other.first_ascii, other.last_ascii, other.gender, False
@@ -266,12 +297,19 @@ def _draw_name(dice: Dice) -> tuple[str, str, str, str, bool]:
 
 
 def new_person(
-    world: ChunkWorld, company_index: int, dice: Dice, *, in_crm: bool, in_vendor: bool
+    world: ChunkWorld,
+    company_index: int,
+    dice: Dice,
+    *,
+    in_crm: bool,
+    in_vendor: bool,
+    name: Name | None = None,
 ) -> Person:
-    """A true person at a company of the chunk, appended to the chunk's people."""
+    """A true person at a company of the chunk (named `name`, else a random name), appended to
+    the chunk's people."""
     company = world.companies[company_index]
     number = world.next_person_number()
-    full_name, first_ascii, last_ascii, gender, latin = _draw_name(dice)
+    full_name, first_ascii, last_ascii, gender, latin = name or _draw_name(dice)
     seniority = dice.pick_weighted(range(len(titles.SENIORITIES)), titles.SENIORITY_WEIGHTS)
     department = dice.pick_weighted(range(len(titles.DEPARTMENTS)), titles.DEPARTMENT_WEIGHTS)
     area = dice.below(5)
@@ -308,37 +346,21 @@ def new_person(
     return person
 
 
-def _plant_john_smith(world: ChunkWorld, company_index: int) -> Person:
-    """The worked example's John Smith, first person of ACME."""
-    company = world.companies[company_index]
-    number = world.next_person_number()
+def _plant_john_smith(world: ChunkWorld, company_index: int, dice: Dice) -> None:
+    """The worked example's John Smith, first person of ACME: a sales manager, scripted."""
     ref = JOHN_SMITH
-    person = Person(
-        number=number,
-        full_name=f"{ref.first} {ref.last}",
-        first_ascii=ref.first,
-        last_ascii=ref.last,
-        gender=ref.gender,
-        latin=True,
-        company=company_index,
-        seniority=titles.MANAGER,
-        department=titles.DEPARTMENTS.index("sales"),
-        area=0,
-        title=ref.title,
-        email=claim_work_email(company, ref.first, ref.last),
-        personal_email=ref.personal_email,
-        phone=ref.phone,
-        linkedin_slug=f"john-smith-{scramble32(number, world.salts.linkedin):08x}",
-        country=company.country,
-        in_crm=True,
-        in_vendor=True,
-        scripted=True,
-    )
-    world.people.append(person)
-    return person
+    name = (f"{ref.first} {ref.last}", ref.first, ref.last, ref.gender, True)
+    person = new_person(world, company_index, dice, in_crm=True, in_vendor=True, name=name)
+    person.seniority, person.department = titles.MANAGER, titles.DEPARTMENTS.index("sales")
+    person.area = 0  # 'Sales', as in 'Sales Manager'
+    person.title, person.phone, person.personal_email = ref.title, ref.phone, ref.personal_email
+    person.country = world.companies[company_index].country
+    person.scripted = True
 
 
-def _people_counts(rng: np.random.Generator, n: int, first_number: int) -> tuple[np.ndarray, np.ndarray]:
+def _people_counts(
+    rng: np.random.Generator, n: int, first_number: int
+) -> tuple[np.ndarray, np.ndarray]:
     """CRM people and vendor-only people per company: skewed, ~MEAN_CRM_PEOPLE on average."""
     sigma = 0.85
     mu = np.log(MEAN_CRM_PEOPLE) - sigma**2 / 2
@@ -349,7 +371,12 @@ def _people_counts(rng: np.random.Generator, n: int, first_number: int) -> tuple
 
 
 def build_chunk(
-    seed: int, chunk: int, first_company: int, n_companies: int, registries: Registries, salts: Salts
+    seed: int,
+    chunk: int,
+    first_company: int,
+    n_companies: int,
+    registries: Registries,
+    salts: Salts,
 ) -> ChunkWorld:
     """The chunk's true companies and people, from the chunk's static streams only."""
     rng = generator(seed, chunk, STATIC, Stream.COMPANIES)
@@ -368,7 +395,7 @@ def build_chunk(
         first_person = len(world.people)
         crm_people = int(crm_counts[index])
         if company.number == 0:
-            _plant_john_smith(world, index)
+            _plant_john_smith(world, index, people_dice)
             crm_people -= 1
         for _ in range(crm_people):
             in_vendor = people_dice.chance(VENDOR_COVERAGE)

@@ -1,0 +1,110 @@
+"""`revops generate`: a thin typer command over service.generate.
+
+The root CLI registers it with `app.command("generate")(generate_command)`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from python_jobs.generate.service import MAX_COMPANIES, MAX_MONTHS, GenerateParams, generate
+
+
+def _first_of_month(value: str) -> date:
+    """'2025-11' or '2025-11-01' -> date(2025, 11, 1)."""
+    try:
+        parsed = date.fromisoformat(value if len(value) > 7 else f"{value}-01")
+    except ValueError:
+        raise typer.BadParameter(
+            f"expected YYYY-MM or YYYY-MM-01, got {value!r}", param_hint="'--start-month'"
+        ) from None
+    if parsed.day != 1:
+        raise typer.BadParameter(
+            f"must be the first day of a month, got {value!r}", param_hint="'--start-month'"
+        )
+    return parsed
+
+
+def generate_command(
+    companies: int = typer.Option(
+        1000,
+        "--companies",
+        min=1,
+        max=MAX_COMPANIES,
+        envvar="REVOPS_GENERATE_COMPANIES",
+        help="True companies to generate (about 10 CRM contacts and 100 events each).",
+    ),
+    seed: int = typer.Option(
+        42,
+        "--seed",
+        min=0,
+        envvar="REVOPS_GENERATE_SEED",
+        help="Same seed and options, same bytes.",
+    ),
+    months: int = typer.Option(
+        12,
+        "--months",
+        min=1,
+        max=MAX_MONTHS,
+        envvar="REVOPS_GENERATE_MONTHS",
+        help="Months of events and monthly vendor snapshots.",
+    ),
+    start_month: str = typer.Option(
+        "2025-11-01",
+        "--start-month",
+        envvar="REVOPS_GENERATE_START_MONTH",
+        help="First generated month (YYYY-MM or YYYY-MM-01).",
+    ),
+    out: Path = typer.Option(
+        Path(".revops/generated"),
+        "--out",
+        envvar="REVOPS_GENERATE_OUT",
+        file_okay=False,
+        help="Output folder: raw/, ground_truth/ and manifest.json go here.",
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+) -> None:
+    """Generate a deterministic synthetic data set: raw feeds plus the ground-truth answer key."""
+    params = GenerateParams(companies, seed, months, _first_of_month(start_month))
+    console = Console(stderr=True, quiet=quiet)
+    try:
+        with Progress(
+            TextColumn("{task.description:<10}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as bar:
+            tasks: dict[str, int] = {}
+
+            def report(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = bar.add_task(stage, total=total)
+                bar.update(tasks[stage], completed=done)
+
+            manifest = generate(params, out, report)
+    except OSError as error:
+        typer.echo(f"error: cannot write to {out}: {error.strerror or error}", err=True)
+        raise typer.Exit(2) from None
+    _summary(console, out, manifest)
+
+
+def _summary(console: Console, out: Path, manifest: dict) -> None:
+    """Rows per feed (the monthly snapshot files summed), then where they went."""
+    files: dict[str, int] = {}
+    rows: dict[str, int] = {}
+    for entry in manifest["files"].values():
+        files[entry["kind"]] = files.get(entry["kind"], 0) + 1
+        rows[entry["kind"]] = rows.get(entry["kind"], 0) + entry["rows"]
+    table = Table("file kind", "files", "rows", box=None)
+    for kind in sorted(files, key=lambda kind: kind.startswith("ground_truth")):
+        table.add_row(kind, str(files[kind]), f"{rows[kind]:,}")
+    console.print(table)
+    console.print(f"wrote {len(manifest['files'])} files and manifest.json under {out}")

@@ -1,0 +1,108 @@
+"""Generate a deterministic, realistic and messy synthetic data set for the warehouse.
+
+generate() writes every raw feed and the ground-truth answer key (layout in sinks.py) and
+returns the manifest. Companies are processed in fixed chunks of CHUNK_SIZE: a chunk's people,
+deals and events are written and forgotten before the next chunk starts, so memory stays flat
+however many companies are asked for. The chunk size is a constant, not a parameter, because
+the output depends on it (movements between companies stay inside a chunk).
+
+Same params, same bytes: all randomness comes from numpy PCG64 streams keyed by (seed, chunk,
+month, stream), never from the clock or global state. Month m of the vendor snapshots and the
+events depends only on months <= m, so generating one more month leaves earlier months as they
+were; the CRM, partner and backfill files do not depend on the number of months at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from python_jobs.generate import backfill, crm, deals
+from python_jobs.generate.backfill import BackfillBudget
+from python_jobs.generate.clock import add_months
+from python_jobs.generate.events import EngagementFeed
+from python_jobs.generate.sinks import Outputs, write_manifest
+from python_jobs.generate.vendor import VendorFeed
+from python_jobs.generate.world import Registries, Salts, build_chunk
+
+CHUNK_SIZE = 2_000  # companies per chunk; fixed, since the output depends on it
+MAX_MONTHS = 60  # vendor broken-row ids reserve room for up to 100 months per chunk
+MAX_COMPANIES = 2_000_000  # person numbers (chunk * PERSON_BLOCK + i) stay below 10**8
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class GenerateParams:
+    companies: int
+    seed: int = 42
+    months: int = 12
+    start_month: date = date(2025, 11, 1)
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.companies <= MAX_COMPANIES:
+            raise ValueError(
+                f"companies must be between 1 and {MAX_COMPANIES:,}, got {self.companies}"
+            )
+        if not 1 <= self.months <= MAX_MONTHS:
+            raise ValueError(f"months must be between 1 and {MAX_MONTHS}, got {self.months}")
+        if self.seed < 0:
+            raise ValueError(f"seed must be a non-negative integer, got {self.seed}")
+        if self.start_month.day != 1:
+            raise ValueError(
+                f"start_month must be the first day of a month, got {self.start_month}"
+            )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "start_month": self.start_month.isoformat()}
+
+    @property
+    def snapshot_dates(self) -> list[date]:
+        return [add_months(self.start_month, m) for m in range(self.months)]
+
+
+def generate(
+    params: GenerateParams, out_dir: Path, progress: Progress | None = None
+) -> dict[str, Any]:
+    """Write the data set under out_dir; return the manifest (also written as manifest.json)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    outputs = Outputs(out_dir)
+    run = _Run(params, outputs, Registries.new(), Salts.from_seed(params.seed), BackfillBudget())
+    try:
+        for chunk, first in enumerate(range(0, params.companies, CHUNK_SIZE)):
+            run.chunk(chunk, first, min(CHUNK_SIZE, params.companies - first))
+            if progress:
+                progress("companies", min(first + CHUNK_SIZE, params.companies), params.companies)
+    finally:
+        outputs.close()
+    manifest = outputs.manifest(params.as_dict(), progress)
+    write_manifest(out_dir, manifest)
+    return manifest
+
+
+@dataclass
+class _Run:
+    """What carries from chunk to chunk: the files, name registries and the backfill's room."""
+
+    params: GenerateParams
+    outputs: Outputs
+    registries: Registries
+    salts: Salts
+    budget: BackfillBudget
+
+    def chunk(self, chunk: int, first_company: int, n_companies: int) -> None:
+        seed, start, outputs = self.params.seed, self.params.start_month, self.outputs
+        world = build_chunk(seed, chunk, first_company, n_companies, self.registries, self.salts)
+        # Static feeds first: the vendor's job changes below move people between companies.
+        index = crm.write_companies(world, seed, start, outputs)
+        crm.write_people(world, index, seed, start, outputs)
+        deals.write_deals(world, index, seed, start, outputs)
+        backfill.write_backfill(world, seed, start, self.budget, outputs)
+        engagement = EngagementFeed(world, index, seed)
+        vendor = VendorFeed(world, seed, self.registries)
+        for month, month_first in enumerate(self.params.snapshot_dates):
+            vendor.deliver(month, month_first, outputs)
+            engagement.deliver(month, month_first, outputs)
