@@ -7,6 +7,7 @@ import traceback
 
 import typer
 
+from python_jobs.backtest.cli import backtest_command
 from python_jobs.errors import PipelineFailed, UserError
 from python_jobs.generate.cli import generate_command
 from python_jobs.load.cli import load_command
@@ -27,6 +28,7 @@ app.command("dbt", context_settings={"allow_extra_args": True, "ignore_unknown_o
 app.command("generate")(generate_command)
 app.command("load")(load_command)
 app.command("run")(run_command)
+app.command("backtest")(backtest_command)
 
 
 def is_usage_error(exc: BaseException) -> bool:

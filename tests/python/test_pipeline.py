@@ -8,6 +8,7 @@ import psycopg
 import pytest
 from conftest import revops
 
+from python_jobs.settings import PROJECT_ROOT
 from python_jobs.warehouse.connection import ConnectInfo
 
 MART_SCHEMAS = ("marts", "core")
@@ -85,3 +86,28 @@ def test_scores_explain_themselves(built_warehouse: ConnectInfo):
         )
     assert mismatched == (0,)
     assert set(tiers) >= {"cold", "warm", "engaged"}, tiers
+
+
+def test_backtest_of_an_unchanged_scoring_moves_nobody(built_warehouse: ConnectInfo):
+    result = revops("backtest", "--vars", '{"bit_daily_cap_points": 300}')
+    assert result.returncode == 0, result.stderr
+    assert "moved up   │ 0 " in result.stdout and "moved down │ 0 " in result.stdout
+
+
+def test_backtest_of_heavier_weights_only_moves_contacts_up(built_warehouse: ConnectInfo, tmp_path):
+    weights = (PROJECT_ROOT / "seeds" / "scoring" / "signal_weights.csv").read_text()
+    heavier = "\n".join(
+        line.replace("email_open,5,", "email_open,500,") for line in weights.splitlines()
+    )
+    (tmp_path / "signal_weights.csv").write_text(heavier + "\n")
+    result = revops("backtest", "--seeds", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    contacts = result.stdout.split("accounts: tier changes")[0]
+    assert "moved down │ 0 " in contacts
+    assert "moved up   │ 0 " not in contacts
+
+
+def test_backtest_refuses_an_unknown_seed(built_warehouse: ConnectInfo, tmp_path):
+    (tmp_path / "no_such_seed.csv").write_text("a,b\n1,2\n")
+    result = revops("backtest", "--seeds", str(tmp_path))
+    assert result.returncode == 2 and "no seed of that name" in result.stderr
