@@ -1,11 +1,25 @@
--- One row per raw engagement event row: typed, normalized and judged. A table, not a view:
--- events are the largest feed and both staging models below read it.
-{{ config(materialized='table', indexes=[{'columns': ['raw_row_id'], 'unique': true}]) }}
+-- One row per raw engagement event row: typed, normalized and judged. Incremental and
+-- append-only: events are the largest feed, a raw row's verdict never changes once given, so
+-- each run judges only the raw rows loaded since the last (raw_row_id grows in load order),
+-- checking their event ids against the rows already accepted.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    indexes=[
+        {'columns': ['raw_row_id'], 'unique': true},
+        {'columns': ['workspace_id', 'event_id']},
+        {'columns': ['loaded_at']},
+    ],
+) }}
 
 with
 
 source as (
     select * from {{ source('engagement', 'engagement_events') }}
+    {% if is_incremental() %}
+        where raw_row_id > (select coalesce(max(raw_row_id), 0) from {{ this }})
+    {% endif %}
 ),
 
 event_types as (
@@ -62,6 +76,30 @@ validated as (
 
 -- an event id is unique: the first valid row wins; a later identical row is a replay, a later
 -- different row a conflict
+{% if is_incremental() %}
+    earlier_accepted as (
+        select
+            accepted.workspace_id,
+            accepted.event_id,
+            accepted.content_hash
+        from {{ this }} as accepted
+        inner join (select distinct workspace_id, event_id from validated) as arriving
+            on
+                accepted.workspace_id = arriving.workspace_id
+                and accepted.event_id = arriving.event_id
+        where accepted.reject_reason is null
+    ),
+{% else %}
+    earlier_accepted as (
+        select
+            workspace_id,
+            event_id,
+            content_hash
+        from validated
+        where 1 = 0
+    ),
+{% endif %}
+
 ranked as (
     select
         *,
@@ -78,14 +116,23 @@ ranked as (
 
 deduplicated as (
     select
-        *,
+        ranked.*,
         case
-            when invalid_reason is not null then invalid_reason
-            when id_rank = 1 then null
-            when content_hash = first_content_hash then 'exact_replay'
+            when ranked.invalid_reason is not null then ranked.invalid_reason
+            when earlier_accepted.event_id is not null
+                then case
+                    when ranked.content_hash = earlier_accepted.content_hash then 'exact_replay'
+                    else 'conflicting_duplicate'
+                end
+            when ranked.id_rank = 1 then null
+            when ranked.content_hash = ranked.first_content_hash then 'exact_replay'
             else 'conflicting_duplicate'
         end as reject_reason
     from ranked
+    left join earlier_accepted
+        on
+            ranked.workspace_id = earlier_accepted.workspace_id
+            and ranked.event_id = earlier_accepted.event_id
 )
 
 select
@@ -102,6 +149,7 @@ select
     page_url,
     reply_sentiment,
     reject_reason,
+    content_hash,
     occurred_at,
     loaded_at
 from deduplicated
