@@ -59,7 +59,11 @@ signals_weighted as (
         coalesce(signal_weights.is_decaying, true) as is_decaying,
         coalesce(
             confidence_modifiers.confidence, fallback_confidence.inferred_confidence
-        ) as confidence
+        ) as confidence,
+        lag(fct_signals.occurred_at) over (
+            partition by fct_signals.workspace_id, fct_signals.person_id, fct_signals.signal_type
+            order by fct_signals.occurred_at, fct_signals.signal_id
+        ) as previous_same_type_at
     from fct_signals
     left join signal_weights
         on fct_signals.signal_type = signal_weights.signal_type
@@ -78,14 +82,11 @@ signals_deduplicated_72h as (
             when not is_decaying
                 then row_number() over (
                     partition by workspace_id, person_id, signal_type
-                    order by signal_value desc, occurred_at, signal_id
+                    order by signal_value desc, occurred_at asc, signal_id asc
                 ) > 1
             else coalesce(
-                {{ dbt.datediff(
-                    'lag(occurred_at) over (partition by workspace_id, person_id, signal_type order by occurred_at, signal_id)',
-                    'occurred_at',
-                    'second'
-                ) }} < {{ var('bit_dedup_window_hours') }} * 3600,
+                {{ dbt.datediff('previous_same_type_at', 'occurred_at', 'second') }}
+                < {{ var('bit_dedup_window_hours') }} * 3600,
                 false
             )
         end as is_repeat
@@ -123,7 +124,7 @@ points_capped_daily as (
 points_decayed as (
     select
         capped.*,
-        {{ dbt.datediff('capped.occurred_date', bit_as_of_date(), 'day') }} as age_days,
+        {{ dbt.datediff('capped.occurred_date', bit_as_of_date(), 'day') }} as age_days,  -- noqa: LT05
         case when capped.is_decaying then decay_rules.decay_factor else 1 end as decay_factor
     from points_capped_daily as capped
     left join decay_rules

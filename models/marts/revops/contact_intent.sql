@@ -49,9 +49,9 @@ contributions_yesterday as (
     select
         contributions.workspace_id,
         contributions.person_id,
-        contributions.points_after_cap
-        * case when contributions.is_decaying then decay_rules.decay_factor else 1 end
-        as points
+        contributions.points_after_cap * (
+            case when contributions.is_decaying then decay_rules.decay_factor else 1 end
+        ) as points
     from fct_bit_score_contributions as contributions
     left join decay_rules
         on {{ decay_bucket_for_age('contributions.age_days - 1', 'decay_rules') }}
@@ -100,7 +100,7 @@ last_signals as (
         occurred_at as last_signal_at,
         row_number() over (
             partition by workspace_id, person_id
-            order by occurred_at desc, signal_type
+            order by occurred_at desc, signal_type asc
         ) as recency_rank
     from fct_bit_score_contributions
 ),

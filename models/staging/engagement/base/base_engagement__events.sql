@@ -77,16 +77,23 @@ validated as (
 -- an event id is unique: the first valid row wins; a later identical row is a replay, a later
 -- different row a conflict
 {% if is_incremental() %}
+    arriving_event_ids as (
+        select distinct
+            workspace_id,
+            event_id
+        from validated
+    ),
+
     earlier_accepted as (
         select
             accepted.workspace_id,
             accepted.event_id,
             accepted.content_hash
         from {{ this }} as accepted
-        inner join (select distinct workspace_id, event_id from validated) as arriving
+        inner join arriving_event_ids
             on
-                accepted.workspace_id = arriving.workspace_id
-                and accepted.event_id = arriving.event_id
+                accepted.workspace_id = arriving_event_ids.workspace_id
+                and accepted.event_id = arriving_event_ids.event_id
         where accepted.reject_reason is null
     ),
 {% else %}
