@@ -49,6 +49,8 @@
                     ),
                     '\.+$', ''
                 ) as host_name
+            {#- offset 0 keeps PostgreSQL from inlining host_name (and its regexes) 3 times #}
+            offset 0
         ) as domain_stripped
     )
 {%- endmacro %}

@@ -27,6 +27,8 @@
                     '[]>)"''.]*$',
                     ''
                 ) as email_address
+            {#- offset 0 keeps PostgreSQL from inlining email_address (and its regexes) 6 times #}
+            offset 0
         ) as email_candidates
         where {{ normalization_is_valid_email('email_candidates.email_address') }}
         order by

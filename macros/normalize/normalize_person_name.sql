@@ -2,8 +2,8 @@
     Person name -> display form: "Mr. JOHN SMITH, Jr." -> "John Smith".
     Whitespace collapsed, title-cased (initcap keeps "O'Brien" and "Mary-Jane" right, and
     "José", "Zoë", "李伟"), then leading honorifics and trailing generational, academic and
-    professional suffixes (seed person_name_affixes), with or without dots and commas,
-    stripped. Null when no letter is left.
+    professional suffixes (seed person_name_affixes), with or without dots, and the commas and
+    blanks around them stripped. Null when no letter is left.
 #}
 {% macro normalize_person_name(expr) -%}
     {{ return(adapter.dispatch('normalize_person_name')(expr)) }}
@@ -17,20 +17,24 @@
     {#- separators around honorifics and suffixes: blanks , . -#}
     {%- set separator = '[[:space:],.]' -%}
     substring(
-        regexp_replace(
+        {#- trailing suffixes: a "^"-anchored regex on the reversed name (fails fast) #}
+        reverse(
             regexp_replace(
-                initcap(btrim(regexp_replace({{ dbt.cast(expr, dbt.type_string()) }}, '[[:space:]]+', ' ', 'g'))),
+                reverse(
+                    {#- leading honorifics #}
+                    regexp_replace(
+                        initcap(btrim(regexp_replace({{ dbt.cast(expr, dbt.type_string()) }}, '[[:space:]]+', ' ', 'g'))),
+                        '^{{ separator }}*(?:'
+                        || {{ normalization_affix_regex(ref('person_name_affixes'), 'affix', "affix_position = 'prefix'") }}
+                        || '(?:{{ separator }}+|$))*',
+                        ''
+                    )
+                ),
                 '^{{ separator }}*(?:'
-                || {{ normalization_affix_regex(ref('person_name_affixes'), 'affix', "affix_position = 'prefix'") }}
-                || '(?:{{ separator }}+|$))*',
-                '',
-                'i'
-            ),
-            '(?:{{ separator }}+'
-            || {{ normalization_affix_regex(ref('person_name_affixes'), 'affix', "affix_position = 'suffix'") }}
-            || ')*{{ separator }}*$',
-            '',
-            'i'
+                || {{ normalization_affix_regex(ref('person_name_affixes'), 'affix', "affix_position = 'suffix'", reversed=true) }}
+                || '{{ separator }}+)*',
+                ''
+            )
         )
         from '^.*[[:alpha:]].*$'
     )

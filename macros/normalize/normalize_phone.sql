@@ -51,11 +51,14 @@
                 substring(
                     {{ dbt.cast(expr, dbt.type_string()) }} from '^[^0-9]*[0-9][^[:alpha:]#]*'
                 ) as number_text
+            {#- offset 0 in each step keeps PostgreSQL from inlining a step's expression at every use #}
+            offset 0
         ) as phone_text
         cross join lateral (
             select
                 phone_text.number_text ~ '^[^0-9]*\+' as has_plus,
                 regexp_replace(phone_text.number_text, '[^0-9]', '', 'g') as digits
+            offset 0
         ) as phone_parsed
         cross join lateral (
             select
@@ -76,6 +79,7 @@
                     ),
                     ''
                 ) as digits_after_prefix
+            offset 0
         ) as phone_prefix
         cross join lateral (
             select
@@ -88,6 +92,7 @@
                         then {{ dbt.cast(country_code_sql, dbt.type_string()) }} || phone_parsed.digits
                     else phone_parsed.digits
                 end as e164_digits
+            offset 0
         ) as phone_e164
     )
 {%- endmacro %}

@@ -16,9 +16,12 @@
 with
 
 source as (
-    select * from {{ source('engagement', 'engagement_events') }}
+    select raw_rows.*
+    from {{ source('engagement', 'engagement_events') }} as raw_rows
     {% if is_incremental() %}
-        where raw_row_id > (select coalesce(max(raw_row_id), 0) from {{ this }})
+        where raw_rows.raw_row_id > (
+            select coalesce(max(judged.raw_row_id), 0) from {{ this }} as judged
+        )
     {% endif %}
 ),
 
