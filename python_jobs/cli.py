@@ -11,6 +11,7 @@ from python_jobs.backtest.cli import backtest_command
 from python_jobs.errors import PipelineFailed, UserError
 from python_jobs.generate.cli import generate_command
 from python_jobs.load.cli import load_command
+from python_jobs.match.cli import match_command
 from python_jobs.pipeline.cli import run_command
 from python_jobs.warehouse.cli import db_app, dbt_command
 
@@ -28,6 +29,7 @@ app.command("dbt", context_settings={"allow_extra_args": True, "ignore_unknown_o
 app.command("generate")(generate_command)
 app.command("load")(load_command)
 app.command("run")(run_command)
+app.command("match")(match_command)
 app.command("backtest")(backtest_command)
 
 
