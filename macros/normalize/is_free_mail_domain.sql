@@ -11,6 +11,6 @@
 {%- endmacro %}
 
 {% macro postgres__is_free_mail_domain(domain_expr) -%}
-    {#- array(select ...) is an InitPlan: the seed is read once per query, then a cheap scan. -#}
+    {# array(select ...) is an InitPlan: the seed is read once per query, then a cheap scan. #}
     (lower({{ domain_expr }}) = any(array(select free_mail_domain from {{ ref('free_mail_domains') }})))
 {%- endmacro %}

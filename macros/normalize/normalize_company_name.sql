@@ -5,6 +5,9 @@
     "GmbH & Co. KG", "L.L.C.") and the punctuation around them stripped in one pass.
     Null when no letter or digit is left. A suffix is only stripped after a separator, so a
     name that is nothing but a suffix ("Inc") is kept.
+    No Unicode normalization here: NFC composition does not commute with initcap ("i" + U+0307
+    becomes "I" + U+0307, which composes to one letter on a second pass), so it would break
+    idempotence; decomposed input is title-cased as it comes.
 #}
 {% macro normalize_company_name(expr) -%}
     {{ return(adapter.dispatch('normalize_company_name')(expr)) }}
@@ -15,10 +18,10 @@
 {%- endmacro %}
 
 {% macro postgres__normalize_company_name(expr) -%}
-    {#- separators around legal suffixes: blanks , ; . & -#}
-    {%- set separator = '[[:space:],;.&]' -%}
+    {# separators around legal suffixes: blanks , ; . & #}
+    {% set separator = '[[:space:],;.&]' %}
     substring(
-        {#- trailing suffixes: a "^"-anchored regex on the reversed name (fails fast) #}
+        {# trailing suffixes: a "^"-anchored regex on the reversed name (fails fast) #}
         reverse(
             regexp_replace(
                 reverse(

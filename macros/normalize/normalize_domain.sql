@@ -1,9 +1,10 @@
 {#
     Domain, URL or email address -> bare lower-case host name:
     "https://www.Acme.com/about" -> "acme.com", "John@Acme.com" -> "acme.com".
-    Strips blanks, scheme (or "//", "mailto:"), path, query and fragment, userinfo (so an email
-    gives its domain), port, leading "www." (repeatedly) and trailing dots. Null unless what is
-    left is a plausible host name (see normalization_is_plausible_host): IP addresses, single
+    Unicode NFC-composed (a decomposed "ü" is one letter) and lower-cased; strips blanks,
+    scheme (or "//", "mailto:"), path, query and fragment, userinfo (so an email gives its
+    domain), port, leading "www." (repeatedly) and trailing dots. Null unless what is left is a
+    plausible host name (see normalization_is_plausible_host): IP addresses, single
     labels and anything with blanks or odd characters are rejected.
 #}
 {% macro normalize_domain(expr) -%}
@@ -30,27 +31,28 @@
                                 regexp_replace(
                                     regexp_replace(
                                         regexp_replace(
-                                            lower({{ dbt.cast(expr, dbt.type_string()) }}),
+                                            lower(normalize(domain_input.input_value, nfc)),
                                             '^[[:space:]]+|[[:space:]]+$', '', 'g'
                                         ),
-                                        {#- scheme #}
+                                        {# scheme #}
                                         '^(?:[a-z][a-z0-9+.-]*://|//|mailto:)', ''
                                     ),
-                                    {#- path, query, fragment #}
+                                    {# path, query, fragment #}
                                     '[/?#].*$', ''
                                 ),
-                                {#- userinfo, or the local part of an email #}
+                                {# userinfo, or the local part of an email #}
                                 '^.*@', ''
                             ),
-                            {#- port #}
+                            {# port #}
                             ':[0-9]*$', ''
                         ),
                         '^(?:www\.)+', ''
                     ),
                     '\.+$', ''
                 ) as host_name
-            {#- offset 0 keeps PostgreSQL from inlining host_name (and its regexes) 3 times #}
-            offset 0
+            from (select {{ dbt.cast(expr, dbt.type_string()) }} as input_value) as domain_input
+            {# offset 0 keeps PostgreSQL from inlining host_name (and its regexes) 3 times #}
+            offset 0 -- noqa: AM09
         ) as domain_stripped
     )
 {%- endmacro %}

@@ -21,20 +21,12 @@
 {%- endmacro %}
 
 {% macro postgres__normalize_phone(expr, default_country_code=none) -%}
-    {%- set country_code_var = var('normalize_phone_default_country_code', none) -%}
-    {%- if default_country_code is not none -%}
-        {%- set country_code_sql = default_country_code -%}
-    {%- elif country_code_var is not none -%}
-        {%- if not modules.re.fullmatch('[1-9][0-9]{0,2}', country_code_var | string) -%}
-            {{ exceptions.raise_compiler_error(
-                "var normalize_phone_default_country_code must be a country calling code "
-                ~ "(1 to 3 digits, not starting with 0), got '" ~ country_code_var ~ "'"
-            ) }}
-        {%- endif -%}
-        {%- set country_code_sql = "'" ~ country_code_var ~ "'" -%}
-    {%- else -%}
-        {%- set country_code_sql = normalization_setting('phone_default_country_code') -%}
-    {%- endif -%}
+    {% set country_code_sql = normalization_phone_country_code(default_country_code) %}
+    {#
+        Steps nest inside out (phone_input -> phone_text -> phone_parsed -> phone_prefix_stripped
+        -> phone_e164). "offset 0" fences each step: without it PostgreSQL inlines a step's
+        expression at every use, running its regexes several times per row.
+    #}
     (
         select
             case
@@ -47,52 +39,54 @@
             end
         from (
             select
-                {#- the text up to the number's end: drops "x204", "ext. 12", "#3" #}
-                substring(
-                    {{ dbt.cast(expr, dbt.type_string()) }} from '^[^0-9]*[0-9][^[:alpha:]#]*'
-                ) as number_text
-            {#- offset 0 in each step keeps PostgreSQL from inlining a step's expression at every use #}
-            offset 0
-        ) as phone_text
-        cross join lateral (
-            select
-                phone_text.number_text ~ '^[^0-9]*\+' as has_plus,
-                regexp_replace(phone_text.number_text, '[^0-9]', '', 'g') as digits
-            offset 0
-        ) as phone_parsed
-        cross join lateral (
-            select
-                regexp_replace(
-                    phone_parsed.digits,
-                    '^' || (
-                        select
-                            coalesce(
-                                '(?:' || {{ dbt.listagg(
-                                    normalization_regex_escape('prefixes.dialing_prefix'),
-                                    "'|'",
-                                    'order by ' ~ dbt.length('prefixes.dialing_prefix') ~ ' desc'
-                                ) }} || ')',
-                                {#- no prefixes: a pattern that never matches #}
-                                'a^'
-                            )
-                        from {{ ref('phone_international_prefixes') }} as prefixes
-                    ),
-                    ''
-                ) as digits_after_prefix
-            offset 0
-        ) as phone_prefix
-        cross join lateral (
-            select
                 case
-                    when phone_parsed.has_plus then phone_parsed.digits
-                    when phone_prefix.digits_after_prefix <> phone_parsed.digits
-                        then phone_prefix.digits_after_prefix
-                    when {{ dbt.length('phone_parsed.digits') }}
+                    when phone_prefix_stripped.has_plus then phone_prefix_stripped.digits
+                    when phone_prefix_stripped.digits_after_prefix <> phone_prefix_stripped.digits
+                        then phone_prefix_stripped.digits_after_prefix
+                    when {{ dbt.length('phone_prefix_stripped.digits') }}
                         = {{ normalization_setting('phone_national_number_digits') }}
-                        then {{ dbt.cast(country_code_sql, dbt.type_string()) }} || phone_parsed.digits
-                    else phone_parsed.digits
+                        then {{ country_code_sql }} || phone_prefix_stripped.digits
+                    else phone_prefix_stripped.digits
                 end as e164_digits
-            offset 0
+            from (
+                select
+                    phone_parsed.has_plus,
+                    phone_parsed.digits,
+                    {# an international call prefix (00, 011) stands for "+" #}
+                    regexp_replace(
+                        phone_parsed.digits,
+                        '^' || (
+                            select
+                                coalesce(
+                                    '(?:' || {{ dbt.listagg(
+                                        normalization_regex_escape('prefixes.dialing_prefix'),
+                                        "'|'",
+                                        'order by ' ~ dbt.length('prefixes.dialing_prefix') ~ ' desc'
+                                    ) }} || ')',
+                                    {# no prefixes: a pattern that never matches #}
+                                    'a^'
+                                )
+                            from {{ ref('phone_international_prefixes') }} as prefixes
+                        ),
+                        ''
+                    ) as digits_after_prefix
+                from (
+                    select
+                        {# a "+" before the first digit: the digits start with a country code #}
+                        phone_text.number_text ~ '^[^0-9]*\+' as has_plus,
+                        regexp_replace(phone_text.number_text, '[^0-9]', '', 'g') as digits
+                    from (
+                        select
+                            {# the text up to the number's end: drops "x204", "ext. 12", "#3" #}
+                            substring(phone_input.input_value from '^[^0-9]*[0-9][^[:alpha:]#]*') as number_text
+                        from (select {{ dbt.cast(expr, dbt.type_string()) }} as input_value) as phone_input
+                        offset 0 -- noqa: AM09
+                    ) as phone_text
+                    offset 0 -- noqa: AM09
+                ) as phone_parsed
+                offset 0 -- noqa: AM09
+            ) as phone_prefix_stripped
+            offset 0 -- noqa: AM09
         ) as phone_e164
     )
 {%- endmacro %}

@@ -2,8 +2,8 @@
     Job title -> display form: "v.p. of hr operations" -> "VP of HR Operations".
     Whitespace collapsed, commas written ", ", leading/trailing blanks, commas and semicolons
     trimmed; then word by word (a word: letters and digits with dots, "v.p.", and inner
-    apostrophes, "director's"): a term of seed title_terms (matched lower-case without dots) becomes
-    its replacement (vp -> VP, sr -> Senior, revops -> RevOps); a small word (of, and, the, ...)
+    apostrophes, "director's"): a term of seed title_terms (matched lower-case without dots)
+    becomes its replacement (vp -> VP, sr -> Senior, revops -> RevOps); a small word (of, and, the, ...)
     is lower-cased unless it is the first word; any other word is title-cased. Everything
     between words (blanks, "-", "/", "&", ...) is kept. Null when no letter or digit is left.
 #}
@@ -34,7 +34,7 @@
             )
         from (
             select
-                {#- words and the runs between them alternate, so the first word is token 1 or 2 #}
+                {# words and the runs between them alternate, so the first word is token 1 or 2 #}
                 title_matches.token_number,
                 title_matches.token_parts[1] as token,
                 title_matches.token_parts[1] ~ '^[[:alnum:]]' as is_word,

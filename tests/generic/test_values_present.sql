@@ -6,25 +6,17 @@
 #}
 {% test values_present(model, column_name, values) %}
 
-    with
-
-    required_values as (
-        {%- for value in values %}
-        select {{ dbt.string_literal(value) }} as required_value
-        {%- if not loop.last %}
-        union all
-        {%- endif %}
-        {%- endfor %}
-    ),
-
-    present_values as (
+    select required_values.required_value
+    from (
+        {% for value in values %}
+            select {{ dbt.string_literal(value) }} as required_value
+            {% if not loop.last %}union all{% endif %}
+        {% endfor %}
+    ) as required_values
+    left join (
         select distinct {{ dbt.cast(column_name, dbt.type_string()) }} as present_value
         from {{ model }}
-    )
-
-    select required_values.required_value
-    from required_values
-    left join present_values
+    ) as present_values
         on required_values.required_value = present_values.present_value
     where present_values.present_value is null
 
