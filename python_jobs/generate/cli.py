@@ -13,7 +13,16 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from python_jobs.generate.service import MAX_COMPANIES, MAX_MONTHS, GenerateParams, generate
+from python_jobs.errors import UserError
+from python_jobs.generate.service import (
+    MAX_COMPANIES,
+    MAX_MONTHS,
+    GenerateParams,
+    default_folder,
+    generate,
+)
+from python_jobs.generate.service import advance_month as advance_month_of
+from python_jobs.settings import Settings
 
 
 def _first_of_month(value: str) -> date:
@@ -61,16 +70,27 @@ def generate_command(
         envvar="REVOPS_GENERATE_START_MONTH",
         help="First generated month (YYYY-MM or YYYY-MM-01).",
     ),
-    out: Path = typer.Option(
-        Path(".revops/generated"),
+    out: Path | None = typer.Option(
+        None,
         "--out",
         envvar="REVOPS_GENERATE_OUT",
         file_okay=False,
-        help="Output folder: raw/, ground_truth/ and manifest.json go here.",
+        help="Output folder for raw/, ground_truth/ and manifest.json"
+        " [default: .revops/generated/seed<S>-companies<N>, where `revops run` looks].",
+    ),
+    advance_month: bool = typer.Option(
+        False,
+        "--advance-month",
+        help="Add the next month (events and a vendor delivery) to the data set in the output"
+        " folder; earlier files stay byte-identical. `revops run` then loads and scores it.",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
 ) -> None:
     """Generate a deterministic synthetic data set: raw feeds plus the ground-truth answer key."""
+    if out is None:
+        out = default_folder(Settings.from_env().generated_dir, companies, seed)
+    if advance_month and not (out / "manifest.json").exists():
+        raise UserError(f"{out}: no complete data set to advance (generate one first)")
     params = GenerateParams(companies, seed, months, _first_of_month(start_month))
     console = Console(stderr=True, quiet=quiet)
     try:
@@ -89,7 +109,9 @@ def generate_command(
                     tasks[stage] = bar.add_task(stage, total=total)
                 bar.update(tasks[stage], completed=done)
 
-            manifest = generate(params, out, report)
+            manifest = (
+                advance_month_of(out, report) if advance_month else generate(params, out, report)
+            )
     except OSError as error:
         typer.echo(f"error: cannot write to {out}: {error.strerror or error}", err=True)
         raise typer.Exit(2) from None

@@ -328,7 +328,7 @@ class EngagementFeed:
         self.contacts = build_contacts(world, crm, seed)
 
     def deliver(self, month: int, month_first: date, outputs: Outputs) -> None:
-        """Month `month` (starting on month_first) appended to the events file."""
+        """Month `month` (starting on month_first) appended to that month's events file."""
         contacts = self.contacts
         if len(contacts) == 0:
             return
@@ -346,4 +346,4 @@ class EngagementFeed:
         for _ in range(expected_count(len(rows), INVALID_SHARE, dice)):
             position = dice.below(len(rows))
             rows[position] = _invalid(rows[position], dice)
-        outputs.raw["engagement_events"].write(with_replays(rows, dice))
+        outputs.events(month_first).write(with_replays(rows, dice))

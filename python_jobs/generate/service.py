@@ -14,8 +14,9 @@ were; the CRM, partner and backfill files do not depend on the number of months 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -106,3 +107,27 @@ class _Run:
         for month, month_first in enumerate(self.params.snapshot_dates):
             vendor.deliver(month, month_first, outputs)
             engagement.deliver(month, month_first, outputs)
+
+
+def default_folder(generated_dir: Path, companies: int, seed: int) -> Path:
+    """Where `revops generate` and `revops run` keep a data set unless told otherwise: one folder
+    per (seed, companies), whatever the number of months, so a new month lands beside the old."""
+    return generated_dir / f"seed{seed}-companies{companies}"
+
+
+def read_params(out_dir: Path) -> GenerateParams:
+    """The parameters of the complete data set in out_dir (its manifest)."""
+    manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+    params = dict(manifest["params"])
+    params["start_month"] = date.fromisoformat(params["start_month"])
+    return GenerateParams(**params)
+
+
+def advance_month(out_dir: Path, progress: Progress | None = None) -> dict[str, Any]:
+    """Add the next month to the data set in out_dir: its events and vendor delivery.
+
+    Earlier months and the static feeds come out byte-identical (the streams are keyed by
+    month), so loading the folder again loads only the new month's files.
+    """
+    params = read_params(out_dir)
+    return generate(replace(params, months=params.months + 1), out_dir, progress)

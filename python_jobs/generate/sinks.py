@@ -1,8 +1,9 @@
 """The output files: where they go, how they are written, and the manifest that lists them.
 
 Layout under the output folder:
-  raw/<kind>.csv                                   every raw feed but the vendor's
+  raw/<kind>.csv                                   every raw feed but the monthly ones
   raw/vendor_people_snapshots/<YYYY-MM-01>.csv     one file per monthly vendor delivery
+  raw/engagement_events/<YYYY-MM-01>.csv           one file per month of events
   ground_truth/<table>.csv                         the answer key
   manifest.json                                    params, rows and sha256 per file; written
                                                    last, so it exists only for a complete run
@@ -24,7 +25,11 @@ from python_jobs.generate.rows import RAW_ROW_TYPES, TRUTH_ROW_TYPES
 
 MANIFEST = "manifest.json"
 SNAPSHOT_KIND = "vendor_people_snapshots"
-SNAPSHOT_FILE = re.compile(r"^\d{4}-\d{2}-01\.csv$")
+EVENTS_KIND = "engagement_events"
+# feeds delivered as one file per month: a later month adds a file and leaves the others as
+# they were, so loading a new month loads only that month
+MONTHLY_KINDS = (SNAPSHOT_KIND, EVENTS_KIND)
+MONTH_FILE = re.compile(r"^\d{4}-\d{2}-01\.csv$")
 
 
 class CsvSink:
@@ -55,20 +60,29 @@ class Outputs:
         self.raw = {
             kind: CsvSink(out_dir / "raw" / f"{kind}.csv", row_type._fields)
             for kind, row_type in RAW_ROW_TYPES.items()
-            if kind != SNAPSHOT_KIND
+            if kind not in MONTHLY_KINDS
         }
         self.truth = {
             table: CsvSink(out_dir / "ground_truth" / f"{table}.csv", row_type._fields)
             for table, row_type in TRUTH_ROW_TYPES.items()
         }
-        self._snapshots: dict[date, CsvSink] = {}
+        self._monthly: dict[tuple[str, date], CsvSink] = {}
+
+    def monthly(self, kind: str, month_first: date) -> CsvSink:
+        """The file of one month of a monthly feed, opened on first use."""
+        key = (kind, month_first)
+        if key not in self._monthly:
+            path = self.out_dir / "raw" / kind / f"{month_first.isoformat()}.csv"
+            self._monthly[key] = CsvSink(path, RAW_ROW_TYPES[kind]._fields)
+        return self._monthly[key]
 
     def snapshot(self, snapshot_date: date) -> CsvSink:
-        """The vendor delivery of one month, opened on first use."""
-        if snapshot_date not in self._snapshots:
-            path = self.out_dir / "raw" / SNAPSHOT_KIND / f"{snapshot_date.isoformat()}.csv"
-            self._snapshots[snapshot_date] = CsvSink(path, RAW_ROW_TYPES[SNAPSHOT_KIND]._fields)
-        return self._snapshots[snapshot_date]
+        """The vendor delivery of one month."""
+        return self.monthly(SNAPSHOT_KIND, snapshot_date)
+
+    def events(self, month_first: date) -> CsvSink:
+        """The engagement events of one month."""
+        return self.monthly(EVENTS_KIND, month_first)
 
     def close(self) -> None:
         for _, sink in self._labelled_sinks():
@@ -93,18 +107,19 @@ class Outputs:
 
     def _labelled_sinks(self) -> list[tuple[str, CsvSink]]:
         labelled = list(self.raw.items())
-        labelled += [(SNAPSHOT_KIND, sink) for _, sink in sorted(self._snapshots.items())]
+        labelled += [(kind, sink) for (kind, _), sink in sorted(self._monthly.items())]
         labelled += [(f"ground_truth.{table}", sink) for table, sink in self.truth.items()]
         return labelled
 
     def _forget_previous_run(self) -> None:
-        """No manifest until this run completes, and no deliveries this run did not make."""
+        """No manifest until this run completes, and no monthly files this run did not make."""
         (self.out_dir / MANIFEST).unlink(missing_ok=True)
-        folder = self.out_dir / "raw" / SNAPSHOT_KIND
-        if folder.is_dir():
-            for path in folder.iterdir():
-                if SNAPSHOT_FILE.match(path.name):
-                    path.unlink()
+        for kind in MONTHLY_KINDS:
+            folder = self.out_dir / "raw" / kind
+            if folder.is_dir():
+                for path in folder.iterdir():
+                    if MONTH_FILE.match(path.name):
+                        path.unlink()
 
 
 def sha256_of(path: Path) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import psycopg
 
-from python_jobs.generate.service import GenerateParams, generate
+from python_jobs.generate.service import GenerateParams, default_folder, generate
 from python_jobs.load.cli import expand_paths
 from python_jobs.load.service import ensure_raw_schema, load_file, load_ground_truth
 from python_jobs.settings import Settings
@@ -52,8 +52,7 @@ class RunContext:
 
 
 def generated_folder(settings: Settings, options: RunOptions) -> Path:
-    name = f"seed{options.seed}-companies{options.companies}-months{options.months}"
-    return settings.generated_dir / name
+    return default_folder(settings.generated_dir, options.companies, options.seed)
 
 
 def stage_generate_and_load(ctx: RunContext) -> None:

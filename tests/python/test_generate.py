@@ -75,11 +75,12 @@ def test_row_types_follow_the_file_contract() -> None:
 
 def test_layout_headers_and_manifest(small: tuple[Path, dict]) -> None:
     out, manifest = small
-    snapshots = [
-        f"raw/vendor_people_snapshots/{add_months(SMALL.start_month, m)}.csv" for m in range(3)
+    monthly = ("vendor_people_snapshots", "engagement_events")
+    month_files = [
+        f"raw/{kind}/{add_months(SMALL.start_month, m)}.csv" for kind in monthly for m in range(3)
     ]
-    expected = {f"raw/{kind}.csv" for kind in RAW_FEEDS if kind != "vendor_people_snapshots"}
-    expected |= set(snapshots) | {f"ground_truth/{table}.csv" for table in GROUND_TRUTH_TABLES}
+    expected = {f"raw/{kind}.csv" for kind in RAW_FEEDS if kind not in monthly}
+    expected |= set(month_files) | {f"ground_truth/{table}.csv" for table in GROUND_TRUTH_TABLES}
     assert set(manifest["files"]) == expected
     assert manifest["params"] == {
         "companies": 1000,
@@ -136,15 +137,20 @@ def test_adding_a_month_keeps_earlier_months(
     (out3, manifest3), (out4, manifest4) = small, small_four_months
     four = hashes(manifest4)
     for path, sha in hashes(manifest3).items():
-        if path.startswith("raw/") and "engagement_events" not in path:
-            assert four[path] == sha, path  # every snapshot of months 1-3 and the static feeds
-    events3 = Counter(tuple(r.values()) for r in read_rows(out3 / "raw/engagement_events.csv"))
-    events4 = Counter(tuple(r.values()) for r in read_rows(out4 / "raw/engagement_events.csv"))
-    assert events3 <= events4
-    fourth_month = add_months(SMALL.start_month, 3).isoformat()[:7]
-    added = events4 - events3
-    assert added
-    assert all(row[2].startswith(fourth_month) or not ISO_UTC.match(row[2]) for row in added)
+        if path.startswith("raw/"):
+            assert four[path] == sha, path  # every monthly file of months 1-3, the static feeds
+    fourth_month = add_months(SMALL.start_month, 3).isoformat()
+    added = set(four) - set(hashes(manifest3))
+    assert {
+        f"raw/engagement_events/{fourth_month}.csv",
+        f"raw/vendor_people_snapshots/{fourth_month}.csv",
+    } <= added
+    new_events = read_rows(out4 / f"raw/engagement_events/{fourth_month}.csv")
+    assert new_events
+    assert all(
+        row["occurred_at"].startswith(fourth_month[:7]) or not ISO_UTC.match(row["occurred_at"])
+        for row in new_events
+    )
 
 
 def test_names_and_domains_stay_unique_across_chunks() -> None:
@@ -168,15 +174,15 @@ def test_several_chunks_generate(tmp_path: Path) -> None:
     assert manifest["files"]["raw/crm_people.csv"]["rows"] > 10 * CHUNK_SIZE
 
 
-def test_a_rerun_with_fewer_months_leaves_no_stale_snapshot(tmp_path: Path) -> None:
+def test_a_rerun_with_fewer_months_leaves_no_stale_monthly_file(tmp_path: Path) -> None:
     generate(GenerateParams(companies=20, months=3), tmp_path)
     manifest = generate(GenerateParams(companies=20, months=2), tmp_path)
-    on_disk = {
-        path.relative_to(tmp_path).as_posix()
-        for path in (tmp_path / "raw/vendor_people_snapshots").iterdir()
-    }
-    assert on_disk == {p for p in manifest["files"] if "vendor_people_snapshots" in p}
-    assert len(on_disk) == 2
+    for kind in ("vendor_people_snapshots", "engagement_events"):
+        on_disk = {
+            path.relative_to(tmp_path).as_posix() for path in (tmp_path / "raw" / kind).iterdir()
+        }
+        assert on_disk == {p for p in manifest["files"] if kind in p}
+        assert len(on_disk) == 2
 
 
 # --- answer key ---------------------------------------------------------------------------------
@@ -226,7 +232,7 @@ def test_duplicates_share_a_true_id(small: tuple[Path, dict]) -> None:
 
 def test_events_have_replays_invalid_rows_and_realistic_rates(small: tuple[Path, dict]) -> None:
     out, _ = small
-    events = read_rows(out / "raw/engagement_events.csv")
+    events = [r for p in sorted((out / "raw/engagement_events").iterdir()) for r in read_rows(p)]
     contacts = len(read_rows(out / "raw/crm_people.csv"))
     assert 0.6 < len(events) / contacts / SMALL.months < 1.1  # ~10 per contact per year
     by_id = defaultdict(set)
@@ -428,3 +434,17 @@ def test_cli_reports_an_unwritable_out_dir_in_one_line(cli: typer.Typer, tmp_pat
     result = CliRunner().invoke(cli, ["--companies", "5", "--out", str(blocker / "sub")])
     assert result.exit_code == 2
     assert result.output.count("\n") <= 2 and "Traceback" not in result.output
+
+
+def test_advance_month_adds_one_month_and_keeps_every_earlier_file(tmp_path: Path) -> None:
+    from python_jobs.generate.service import advance_month
+
+    before = generate(GenerateParams(companies=20, months=2), tmp_path)
+    after = advance_month(tmp_path)
+    assert after["params"]["months"] == 3
+    old, new = hashes(before), hashes(after)
+    assert all(new[path] == sha for path, sha in old.items() if path.startswith("raw/"))
+    assert {p for p in new if p.startswith("raw/")} - set(old) == {
+        "raw/engagement_events/2026-01-01.csv",
+        "raw/vendor_people_snapshots/2026-01-01.csv",
+    }
