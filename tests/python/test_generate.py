@@ -134,7 +134,7 @@ def test_a_different_seed_gives_different_data(small: tuple[Path, dict], tmp_pat
 def test_adding_a_month_keeps_earlier_months(
     small: tuple[Path, dict], small_four_months: tuple[Path, dict]
 ) -> None:
-    (out3, manifest3), (out4, manifest4) = small, small_four_months
+    (_, manifest3), (out4, manifest4) = small, small_four_months
     four = hashes(manifest4)
     for path, sha in hashes(manifest3).items():
         if path.startswith("raw/"):
