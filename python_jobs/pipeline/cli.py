@@ -74,8 +74,6 @@ def run_command(
         for title, names, rows in summary.collect(conn, settings.workspace_id):
             table = Table(*names, title=title, title_justify="left")
             for row in rows:
-                table.add_row(
-                    *(f"{value:,}" if isinstance(value, int) else str(value) for value in row)
-                )
+                table.add_row(*(format_cell(value) for value in row))
             console.print(table)
     console.print(f"done in {time.monotonic() - started:.1f}s")

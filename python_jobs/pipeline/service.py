@@ -5,14 +5,17 @@ Stages, in order (a later capability adds its stage to STAGES):
   2. load every generated file (a file already loaded is a no-op),
   3. dbt build of staging and of the models the Python jobs read,
   4. the Python jobs (entity matching),
-  5. dbt build of everything downstream of the jobs' outputs (golden records, scores, marts),
+  5. the talent-flow snapshot, replayed once per new people delivery,
+  6. dbt build of everything downstream of the jobs' outputs (golden records, scores, marts),
 then a summary read back from the marts.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import psycopg
@@ -115,15 +118,97 @@ def stage_match(ctx: RunContext) -> None:
     ctx.reporter.note(result.summary_line())
 
 
+# The talent-flow snapshot (snapshots/_talent_flow__snapshots.yml) and its input model: rebuilt
+# once per people delivery, in date order, so each version is dated by its delivery.
+TALENT_FLOW_SNAPSHOT = ["int_people_snapshot_input", "people_snapshot"]
+
+
+def pending_people_deliveries(conn: psycopg.Connection) -> list[date]:
+    """People-delivery dates (any workspace) newer than the snapshot's newest version, oldest
+    first; every delivery when the snapshot does not exist yet."""
+    newest_sql = (
+        "null"
+        if _missing_relation(conn, "snapshots.people_snapshot")
+        else "(select max(dbt_valid_from) from snapshots.people_snapshot)"
+    )
+    rows = conn.execute(
+        "select distinct snapshot_date from staging.stg_vendor__people_snapshots"
+        f" where snapshot_date > coalesce({newest_sql}, '-infinity'::timestamp)"
+        " order by snapshot_date"
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def stage_talent_flow_snapshots(ctx: RunContext) -> None:
+    """Replay every people delivery the talent-flow snapshot has not taken yet, oldest first:
+    one `dbt build` of the snapshot's input and the snapshot per delivery, with the delivery's
+    date as var talent_flow_snapshot_date. The input's tests run first: a truncated delivery or
+    an out-of-order replay fails the build, skips the snapshot and stops the run."""
+    label = "talent-flow snapshots"
+    ctx.reporter.stage(label)
+    # what the input reads downstream of the matching job (golden ids, dim_company); their
+    # tests run in the outputs stage
+    build_or_fail(
+        ctx.settings,
+        ctx.info,
+        [
+            "run",
+            "--select",
+            "+int_people_snapshot_input,source:matching+",
+            "--exclude",
+            "int_people_snapshot_input",
+        ],
+        quiet=True,
+    )
+    with connect(ctx.info) as conn:
+        pending = pending_people_deliveries(conn)
+        snapshot_missing = _missing_relation(conn, "snapshots.people_snapshot")
+    if not pending and snapshot_missing:
+        # no people delivery at all yet: an empty snapshot, so the models reading it build
+        build_or_fail(
+            ctx.settings,
+            ctx.info,
+            ["build", "--select", *TALENT_FLOW_SNAPSHOT, "--exclude-resource-type", "unit_test"],
+            quiet=True,
+        )
+    for index, delivery in enumerate(pending, start=1):
+        build_or_fail(
+            ctx.settings,
+            ctx.info,
+            [
+                "build",
+                "--select",
+                *TALENT_FLOW_SNAPSHOT,
+                "--exclude-resource-type",
+                "unit_test",
+                "--vars",
+                json.dumps({"talent_flow_snapshot_date": delivery.isoformat()}),
+            ],
+            quiet=True,
+        )
+        ctx.reporter.progress(label, index, len(pending))
+    ctx.reporter.note(
+        f"{len(pending)} people deliveries snapshotted ({pending[0]} to {pending[-1]})"
+        if pending
+        else "no new people deliveries to snapshot"
+    )
+
+
 def stage_dbt_build_outputs(ctx: RunContext) -> None:
-    """Golden records, scores and marts: everything built on the jobs' outputs."""
-    _dbt_build(ctx, "dbt build (golden records and marts)", ["--select", JOB_OUTPUT_SELECTOR])
+    """Golden records, scores and marts: everything built on the jobs' outputs (the snapshot
+    is the talent-flow stage's: built here it would stamp the latest delivery with today)."""
+    _dbt_build(
+        ctx,
+        "dbt build (golden records and marts)",
+        ["--select", JOB_OUTPUT_SELECTOR, "--exclude", *TALENT_FLOW_SNAPSHOT],
+    )
 
 
 STAGES: list[Callable[[RunContext], None]] = [
     stage_generate_and_load,
     stage_dbt_build_inputs,
     stage_match,
+    stage_talent_flow_snapshots,
     stage_dbt_build_outputs,
 ]
 
@@ -134,6 +219,11 @@ def run_pipeline(settings: Settings, options: RunOptions, reporter: Reporter) ->
     for stage in STAGES:
         stage(ctx)
     return info
+
+
+def _missing_relation(conn: psycopg.Connection, relation: str) -> bool:
+    row = conn.execute("select to_regclass(%s)", (relation,)).fetchone()
+    return row is None or row[0] is None
 
 
 def _loaded_batches(conn: psycopg.Connection, workspace_id: str) -> int:

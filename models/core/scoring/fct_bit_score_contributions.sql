@@ -43,6 +43,17 @@ decay_rules as (
     from {{ ref('decay_rules') }}
 ),
 
+-- the accounts each person has left, and when (talent flow)
+int_person_employment as (
+    select
+        workspace_id,
+        person_id,
+        company_id,
+        exited_at
+    from {{ ref('int_person_employment') }}
+    where exited_at is not null
+),
+
 -- a source missing from confidence_modifiers is trusted like an inferred value
 fallback_confidence as (
     select confidence as inferred_confidence
@@ -133,6 +144,22 @@ points_decayed as (
         ) }}
 ),
 
+-- once a person has left an account (by the as_of day), their signals there count nothing;
+-- the exit movement itself still counts at the account they left
+points_after_exit as (
+    select
+        decayed.*,
+        employment.exited_at is not null as is_after_exit
+    from points_decayed as decayed
+    left join int_person_employment as employment
+        on
+            decayed.workspace_id = employment.workspace_id
+            and decayed.person_id = employment.person_id
+            and decayed.company_id = employment.company_id
+            and decayed.signal_type <> 'movement_exit'
+            and employment.exited_at < {{ dbt.dateadd('day', 1, bit_as_of_date()) }}
+),
+
 contributions as (
     select
         signal_id,
@@ -152,15 +179,19 @@ contributions as (
         cast(points_after_dedup - points_after_cap as {{ dbt.type_numeric() }}) as cap_effect,
         age_days,
         cast(decay_factor as {{ dbt.type_numeric() }}) as decay_factor,
-        cast(points_after_cap * decay_factor as {{ dbt.type_numeric() }}) as points,
+        cast(
+            case when is_after_exit then 0 else points_after_cap * decay_factor end
+            as {{ dbt.type_numeric() }}
+        ) as points,
         is_known_signal_type,
         is_fallback_weight,
         is_decaying,
         is_repeat,
+        is_after_exit,
         occurred_date,
         {{ bit_as_of_date() }} as as_of_date,
         occurred_at
-    from points_decayed
+    from points_after_exit
 )
 
 select * from contributions

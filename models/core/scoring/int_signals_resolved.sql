@@ -2,7 +2,8 @@
 
 -- One row per signal from every signal source (workspace_id, signal_id), with the golden
 -- person and company it resolves to, or null ids when it resolves to nobody.
--- Engagement events name a person by CRM id (else email); baselines and roles by their record.
+-- Engagement events name a person by CRM id (else email); baselines and roles by their record;
+-- talent-flow movements arrive already keyed to the golden person and account.
 with
 
 int_signals__engagement as (
@@ -15,6 +16,21 @@ int_signals__baselines as (
 
 int_signals__roles as (
     select * from {{ ref('int_signals__roles') }}
+),
+
+int_signals__movements as (
+    select
+        signal_id,
+        workspace_id,
+        person_id,
+        company_id,
+        origin_record_id,
+        signal_origin,
+        signal_type,
+        signal_source,
+        signal_value,
+        occurred_at
+    from {{ ref('int_signals__movements') }}
 ),
 
 int_person_keys as (
@@ -104,6 +120,8 @@ all_signals as (
     select * from engagement_resolved
     union all
     select * from record_signals_resolved
+    union all
+    select * from int_signals__movements
 )
 
 select * from all_signals

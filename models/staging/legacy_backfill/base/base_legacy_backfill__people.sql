@@ -18,7 +18,7 @@ cleaned as (
         {{ clean_text('email') }} as email_text,
         {{ clean_text('phone') }} as phone_text,
         {{ clean_text('title') }} as title_text,
-        lower(replace({{ clean_text('seniority') }}, ' ', '_')) as seniority,
+        lower(translate({{ clean_text('seniority') }}, ' -', '__')) as seniority,
         {{ clean_text('linkedin_url') }} as linkedin_url_text,
         {{ clean_text('opens') }} as opens_text,
         {{ clean_text('replies') }} as replies_text,

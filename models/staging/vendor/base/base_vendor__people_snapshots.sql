@@ -1,6 +1,12 @@
 -- One row per raw vendor snapshot row: typed, normalized and judged. A table: the monthly
 -- deliveries add up to (people x months) rows, and staging, rejects and snapshots read it.
-{{ config(materialized='table', indexes=[{'columns': ['raw_row_id'], 'unique': true}]) }}
+{{ config(
+    materialized='table',
+    indexes=[
+        {'columns': ['raw_row_id'], 'unique': true},
+        {'columns': ['workspace_id', 'snapshot_date']},
+    ],
+) }}
 
 with
 
@@ -18,7 +24,7 @@ cleaned as (
         {{ clean_text('email') }} as email_text,
         {{ clean_text('phone') }} as phone_text,
         {{ clean_text('title') }} as title_text,
-        lower(replace({{ clean_text('seniority') }}, ' ', '_')) as seniority,
+        lower(translate({{ clean_text('seniority') }}, ' -', '__')) as seniority,
         lower(replace({{ clean_text('department') }}, ' ', '_')) as department,
         {{ clean_text('company_name') }} as company_name_text,
         {{ clean_text('company_domain') }} as company_domain_text,
