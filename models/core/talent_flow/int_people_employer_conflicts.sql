@@ -13,11 +13,14 @@ stg_vendor__people_snapshots as (
     from {{ ref('stg_vendor__people_snapshots') }}
 ),
 
+-- how many vendor records stand behind each golden person: only people with several can name
+-- two employers in one delivery
 int_person_records_resolved as (
     select
         workspace_id,
         person_record_id,
-        person_id
+        person_id,
+        count(*) over (partition by workspace_id, person_id) as person_records
     from {{ ref('int_person_records_resolved') }}
     where source = 'vendor' and person_id is not null
 ),
@@ -31,14 +34,13 @@ int_company_records_resolved as (
     where source = 'vendor'
 ),
 
--- only people several records resolve to can name two employers in one delivery
-people_with_several_records as (
+records_of_people_with_several as (
     select
         workspace_id,
+        person_record_id,
         person_id
     from int_person_records_resolved
-    group by workspace_id, person_id
-    having count(*) > 1
+    where person_records > 1
 ),
 
 delivery_employers as (
@@ -49,14 +51,10 @@ delivery_employers as (
         delivery.vendor_person_id,
         companies.company_id
     from stg_vendor__people_snapshots as delivery
-    inner join int_person_records_resolved as records
+    inner join records_of_people_with_several as records
         on
             delivery.workspace_id = records.workspace_id
             and records.person_record_id = 'vendor:' || delivery.vendor_person_id
-    inner join people_with_several_records as several
-        on
-            records.workspace_id = several.workspace_id
-            and records.person_id = several.person_id
     inner join int_company_records_resolved as companies
         on
             delivery.workspace_id = companies.workspace_id
