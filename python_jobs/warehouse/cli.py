@@ -14,7 +14,7 @@ from python_jobs.errors import UserError
 from python_jobs.settings import Settings
 from python_jobs.warehouse import embedded
 from python_jobs.warehouse.connection import connect_info, embedded_server
-from python_jobs.warehouse.dbt_runner import run_dbt
+from python_jobs.warehouse.dbt_runner import run_dbt, write_profile
 
 db_app = typer.Typer(help="Start, stop and inspect the warehouse database.", no_args_is_help=True)
 console = Console()
@@ -73,9 +73,11 @@ def url() -> None:
 
 @db_app.command("env")
 def env() -> None:
-    """Print `export` lines for the warehouse (for `eval "$(revops db env)"`); no password."""
+    """Print `export` lines for the warehouse (for `eval "$(revops db env)"`); no password.
+    Also writes the dbt profile, so plain `dbt` and sqlfluff's dbt templater work after it."""
     settings = Settings.from_env()
     info = connect_info(settings)
+    write_profile(settings)
     values = {
         "REVOPS_PG_HOST": info.host,
         "REVOPS_PG_PORT": str(info.port),
