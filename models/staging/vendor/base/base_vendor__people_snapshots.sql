@@ -1,17 +1,28 @@
--- One row per raw vendor snapshot row: typed, normalized and judged. A table: the monthly
--- deliveries add up to (people x months) rows, and staging, rejects and snapshots read it.
+-- One row per raw vendor snapshot row: typed, normalized and judged. Incremental and
+-- append-only: the monthly deliveries add up to (people x months) rows and a row's verdict never
+-- changes once given, so each run judges only the raw rows loaded since the last, checking
+-- them against the rows already accepted for the same person and delivery.
 {{ config(
-    materialized='table',
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
     indexes=[
         {'columns': ['raw_row_id'], 'unique': true},
         {'columns': ['workspace_id', 'snapshot_date']},
+        {'columns': ['workspace_id', 'vendor_person_id', 'snapshot_date']},
     ],
 ) }}
 
 with
 
 source as (
-    select * from {{ source('vendor', 'vendor_people_snapshots') }}
+    select raw_rows.*
+    from {{ source('vendor', 'vendor_people_snapshots') }} as raw_rows
+    {% if is_incremental() %}
+        where raw_rows.raw_row_id > (
+            select coalesce(max(judged.raw_row_id), 0) from {{ this }} as judged
+        )
+    {% endif %}
 ),
 
 cleaned as (
@@ -68,7 +79,42 @@ validated as (
 ),
 
 -- a person appears once per delivery: a later identical row is a replay, a different one a
--- conflict
+-- conflict (also against rows accepted by an earlier run)
+{% if is_incremental() %}
+    arriving_deliveries as (
+        select distinct
+            workspace_id,
+            vendor_person_id,
+            snapshot_date
+        from validated
+    ),
+
+    earlier_accepted as (
+        select
+            accepted.workspace_id,
+            accepted.vendor_person_id,
+            accepted.snapshot_date,
+            accepted.content_hash
+        from {{ this }} as accepted
+        inner join arriving_deliveries
+            on
+                accepted.workspace_id = arriving_deliveries.workspace_id
+                and accepted.vendor_person_id = arriving_deliveries.vendor_person_id
+                and accepted.snapshot_date = arriving_deliveries.snapshot_date
+        where accepted.reject_reason is null
+    ),
+{% else %}
+    earlier_accepted as (
+        select
+            workspace_id,
+            vendor_person_id,
+            snapshot_date,
+            content_hash
+        from validated
+        where 1 = 0
+    ),
+{% endif %}
+
 ranked as (
     select
         *,
@@ -85,14 +131,24 @@ ranked as (
 
 deduplicated as (
     select
-        *,
+        ranked.*,
         case
-            when invalid_reason is not null then invalid_reason
-            when delivery_rank = 1 then null
-            when content_hash = first_content_hash then 'exact_replay'
+            when ranked.invalid_reason is not null then ranked.invalid_reason
+            when earlier_accepted.vendor_person_id is not null
+                then case
+                    when ranked.content_hash = earlier_accepted.content_hash then 'exact_replay'
+                    else 'conflicting_duplicate'
+                end
+            when ranked.delivery_rank = 1 then null
+            when ranked.content_hash = ranked.first_content_hash then 'exact_replay'
             else 'conflicting_duplicate'
         end as reject_reason
     from ranked
+    left join earlier_accepted
+        on
+            ranked.workspace_id = earlier_accepted.workspace_id
+            and ranked.vendor_person_id = earlier_accepted.vendor_person_id
+            and ranked.snapshot_date = earlier_accepted.snapshot_date
 )
 
 select
@@ -112,6 +168,7 @@ select
     linkedin_url,
     country,
     reject_reason,
+    content_hash,
     snapshot_date,
     loaded_at
 from deduplicated
