@@ -1,0 +1,183 @@
+"""What every stage of one scale works with: the bench's own warehouse, its data, and helpers
+that run the project's commands the way a user would (`revops ...` in a subprocess)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from python_jobs.settings import PROJECT_ROOT, Settings
+from python_jobs.warehouse.connection import ConnectInfo, connect, connect_info
+from python_jobs.warehouse.embedded import EmbeddedPostgres, reset
+
+SETTLE_LIMIT_S = 300  # the longest wait for autovacuum before a timed step
+MONTHS = 12  # months of generated events and vendor snapshots (the generator's default)
+# The scoring models the benchmark builds and times: the signal stream, the contributions and
+# the two intent marts. Everything upstream of them is built once by the earlier stages.
+SCORING_SELECTION = ["path:models/core/scoring", "contact_intent", "account_intent"]
+ERROR_WORDS = ("error", "failure", "failed", "exception")
+
+
+def error_lines(output: str, most: int = 3) -> str:
+    """The lines of a command's output that say what went wrong (else its last lines)."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    errors = [line for line in lines if any(word in line.lower() for word in ERROR_WORDS)]
+    return " | ".join((errors or lines)[-most:])[:600]
+
+
+class StageFailed(Exception):
+    """A command the benchmark ran failed; the message carries its last output lines."""
+
+
+@dataclass(frozen=True)
+class Scale:
+    name: str  # small | large | the company count
+    companies: int
+
+
+@dataclass
+class BenchContext:
+    """One scale's run. `facts` collects counts the stages and the report read (raw rows, ...)."""
+
+    home: Path  # the bench's REVOPS_HOME: its own embedded database and generated data
+    scale: Scale
+    seed: int
+    as_of: str  # YYYY-MM-DD, fixed for the whole run so every build scores the same day
+    repeat: int
+    naive_limit: int = 100_000  # above this many signals the naive scorer runs on a sample
+    facts: dict[str, Any] = field(default_factory=dict)
+    _info: ConnectInfo | None = None
+
+    @property
+    def env(self) -> dict[str, str]:
+        """The environment of every command: the bench's embedded warehouse (never an external
+        one named by REVOPS_PG_*: the bench deletes its database), and dbt's files kept apart
+        from the ones other people's runs write under target/ and logs/."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith("REVOPS_PG_")}
+        env.update(
+            REVOPS_HOME=str(self.home),
+            DBT_TARGET_PATH=str(self.dbt_target_dir),
+            DBT_LOG_PATH=str(self.home / "dbt-logs"),
+            PYTHONUNBUFFERED="1",
+            DBT_USE_COLORS="false",
+        )
+        return env
+
+    @property
+    def settings(self) -> Settings:
+        return Settings.from_env(self.env)
+
+    @property
+    def dbt_target_dir(self) -> Path:
+        return self.home / "dbt-target"
+
+    @property
+    def pgdata(self) -> Path:
+        return self.settings.pgdata_dir
+
+    @property
+    def data_dir(self) -> Path:
+        """Generated files for this scale, kept between runs (same name as `revops run` uses)."""
+        name = f"seed{self.seed}-companies{self.scale.companies}-months{MONTHS}"
+        return self.settings.generated_dir / name
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        return json.loads((self.data_dir / "manifest.json").read_text())
+
+    def raw_rows(self, kind: str | None = None) -> int:
+        """Rows in the generated raw files (all of them, or one feed kind)."""
+        return sum(
+            entry["rows"]
+            for path, entry in self.manifest["files"].items()
+            if path.startswith("raw/") and (kind is None or entry["kind"] == kind)
+        )
+
+    # -- the warehouse ---------------------------------------------------------------------------
+
+    @property
+    def info(self) -> ConnectInfo:
+        if self._info is None:
+            self._info = connect_info(self.settings)  # starts the embedded server when needed
+        return self._info
+
+    def reset_database(self) -> None:
+        """Stop the bench's server and delete its data folder: the next use starts empty."""
+        EmbeddedPostgres(self.pgdata, self.settings.pg_database).stop()
+        reset(self.pgdata)
+        self._info = None
+
+    def query(self, sql: str, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        with connect(self.info, autocommit=True) as conn:
+            return conn.execute(sql, params).fetchall()  # type: ignore[arg-type]
+
+    def scalar(self, sql: str, params: dict[str, Any] | None = None) -> Any:
+        return self.query(sql, params)[0][0]
+
+    def connect(self) -> psycopg.Connection:
+        return connect(self.info, autocommit=True)
+
+    # -- commands --------------------------------------------------------------------------------
+
+    def revops(self, *args: str) -> str:
+        """`revops <args>` in a subprocess, as a user runs it; its output, or StageFailed."""
+        return self._run(
+            [sys.executable, "-m", "python_jobs.cli", *args], "revops " + " ".join(args)
+        )
+
+    def _run(self, command: list[str], label: str) -> str:
+        result = subprocess.run(
+            command,
+            cwd=PROJECT_ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+        )
+        if result.returncode != 0:
+            raise StageFailed(f"{label[:100]}: {error_lines(result.stderr + result.stdout)}")
+        return result.stdout
+
+    def python(self, code: str) -> str:
+        """`python -c <code>` in the bench's environment (a job with no CLI command yet)."""
+        return self._run([sys.executable, "-c", code], code[:80])
+
+    def parse(self, extra_vars: dict[str, Any] | None = None) -> None:
+        """`dbt parse` with the vars the next timed commands use (untimed): a timed command then
+        starts from a current partial-parse state, whatever changed in the project meanwhile
+        (dbt parses everything again when the vars differ from its last parse)."""
+        self.dbt("parse", extra_vars=extra_vars)
+
+    def dbt(self, *args: str, extra_vars: dict[str, Any] | None = None) -> None:
+        """A dbt command scoring as of the bench's day; records dbt's own elapsed seconds
+        (run_results.json: model execution, without dbt's start-up and parsing)."""
+        variables = json.dumps({"as_of": self.as_of, **(extra_vars or {})}, sort_keys=True)
+        self.revops("dbt", "--", *args, "--vars", variables)
+        results = self.dbt_target_dir / "run_results.json"
+        if args[0] != "parse" and results.exists():
+            self.facts["last_dbt_elapsed_s"] = json.loads(results.read_text())["elapsed_time"]
+
+    def settle(self, vacuum: bool) -> float:
+        """Let the server finish background work before a timed step, so the step is not billed
+        for it: a VACUUM ANALYZE first when asked (what autovacuum would do to the tables the
+        last step wrote), then wait while autovacuum workers run. Returns the seconds waited."""
+        started = time.perf_counter()
+        with self.connect() as conn:
+            if vacuum:
+                conn.execute("vacuum (analyze)")
+            while time.perf_counter() - started < SETTLE_LIMIT_S:
+                busy = conn.execute(
+                    "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'"
+                ).fetchone()
+                if not busy or busy[0] == 0:
+                    break
+                time.sleep(0.5)
+        return time.perf_counter() - started

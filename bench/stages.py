@@ -1,0 +1,444 @@
+"""The stage registry: what the benchmark times, in pipeline order.
+
+A stage is a name, a `run` (the timed part), a `rows` count (what it processed, read after the
+run), and optionally an untimed `setup` before each repetition, a `check` after the last one,
+and a `missing` test saying why it cannot run here (its code does not exist yet). A new job
+adds itself with a few lines, for example:
+
+    def _embed(ctx: BenchContext) -> dict | None:
+        ctx.revops("embed")
+        return None
+
+    STAGES.append(Stage("embeddings", _embed, rows=lambda ctx: ctx.scalar(
+        "select count(*) from embeddings.vectors"), missing=_module_missing(
+        "python_jobs.embed.service")))
+
+Commands run as subprocesses (`revops ...`), the way a user runs them, so the measured process
+tree is the command plus the database server, and dbt's start-up is part of a build's time
+(run_results' elapsed time, without it, is kept too as `dbt_elapsed_s`).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from bench.context import MONTHS, SCORING_SELECTION, BenchContext, StageFailed
+from bench.scoring import fingerprint, write_delta_events
+from python_jobs.pipeline import service as pipeline
+from python_jobs.settings import PROJECT_ROOT
+
+DELTA_SHARE = 0.01  # the incremental build's new events, as a share of the loaded ones
+# Where the events' load times live (raw and the incremental models that carry them), and how
+# many days past the lookback the incremental stage moves them back.
+EVENT_LOAD_TIMES = (
+    "raw.engagement_events",
+    "staging.base_engagement__events",
+    "core.int_signals__engagement",
+)
+AGE_MARGIN_DAYS = 27
+
+Extras = dict[str, Any] | None  # per-run facts a stage reports beside its timing
+
+
+def _nothing(ctx: BenchContext) -> None:
+    return None
+
+
+def _always_there() -> str | None:
+    return None
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    run: Callable[[BenchContext], Extras]
+    rows: Callable[[BenchContext], int]
+    description: str = ""
+    setup: Callable[[BenchContext], None] = _nothing
+    check: Callable[[BenchContext], Extras] = _nothing
+    missing: Callable[[], str | None] = _always_there
+    repeatable: bool = True  # False: the work cannot be redone as is (a load, a generation)
+    cached: bool = False  # True: its output and timing survive between runs (generated files)
+    needs_warehouse: bool = True  # False: runs before the database exists (or makes it)
+    # the untimed way to produce its output when it only runs for a later stage (no tests)
+    prerequisite: Callable[[BenchContext], Extras] | None = None
+    feeds_later: bool = True  # False: no later stage reads its output (never a prerequisite)
+
+
+def _module_missing(module: str) -> Callable[[], str | None]:
+    def missing() -> str | None:
+        try:
+            found = importlib.util.find_spec(module) is not None
+        except ModuleNotFoundError:
+            found = False
+        return None if found else f"{module} does not exist yet"
+
+    return missing
+
+
+def _dbt_extras(ctx: BenchContext) -> Extras:
+    return {"dbt_elapsed_s": ctx.facts.pop("last_dbt_elapsed_s", None)}
+
+
+def _count(ctx: BenchContext, *tables: str) -> int:
+    return sum(int(ctx.scalar(f"select count(*) from {table}")) for table in tables)
+
+
+# -- generate and load ---------------------------------------------------------------------------
+
+
+def _generate(ctx: BenchContext) -> Extras:
+    """Generate into a scratch folder, then move it in place: a killed run leaves no half set."""
+    scratch = ctx.data_dir.with_name(ctx.data_dir.name + ".partial")
+    shutil.rmtree(scratch, ignore_errors=True)
+    ctx.revops(
+        "generate",
+        "--companies",
+        str(ctx.scale.companies),
+        "--seed",
+        str(ctx.seed),
+        "--months",
+        str(MONTHS),
+        "--out",
+        str(scratch),
+        "-q",
+    )
+    shutil.rmtree(ctx.data_dir, ignore_errors=True)
+    scratch.rename(ctx.data_dir)
+    return None
+
+
+def _generated_rows(ctx: BenchContext) -> int:
+    return sum(entry["rows"] for entry in ctx.manifest["files"].values())
+
+
+def _fresh_database(ctx: BenchContext) -> None:
+    """A load starts from an empty database (the server's start is not part of the load)."""
+    ctx.reset_database()
+    shutil.rmtree(ctx.home / "deltas" / ctx.data_dir.name, ignore_errors=True)
+    ctx.facts.pop("seeded", None)
+    ctx.info  # noqa: B018  (starts the server)
+
+
+def _load(ctx: BenchContext) -> Extras:
+    ctx.revops("load", str(ctx.data_dir / "raw"))
+    return None
+
+
+# -- dbt builds and the matching job ---------------------------------------------------------
+
+
+def _seed(ctx: BenchContext) -> None:
+    """The seeds, once per database: configuration, not what the staging build is timed for."""
+    if not ctx.facts.get("seeded"):
+        ctx.dbt("seed")
+        ctx.facts["seeded"] = True
+
+
+def _staging(ctx: BenchContext) -> Extras:
+    # the staging models that read the matching job's output wait for the job
+    # cautious: a test that also reads a core model (a relationship) waits for that model
+    ctx.dbt(
+        "build",
+        "--select",
+        "staging",
+        "--exclude",
+        "source:matching+",
+        "--indirect-selection",
+        "cautious",
+    )
+    return _dbt_extras(ctx)
+
+
+def _staging_without_tests(ctx: BenchContext) -> Extras:
+    ctx.dbt("run", "--select", "staging", "--exclude", "source:matching+")
+    return None
+
+
+def _job_inputs(ctx: BenchContext) -> Extras:
+    ctx.dbt("run", "--exclude", "source:matching+", "staging")
+    return _dbt_extras(ctx)
+
+
+def _match(ctx: BenchContext) -> Extras:
+    """`revops match --full` (every run re-matches everything, so repetitions do equal work);
+    through the service when the command is not registered in the CLI yet."""
+    from python_jobs.cli import app
+
+    commands = {command.name for command in app.registered_commands}
+    if "match" in commands:
+        ctx.revops("match", "--full")
+    else:
+        ctx.python(
+            "from python_jobs.match.service import run_matching;"
+            "from python_jobs.settings import Settings;"
+            "from python_jobs.warehouse.connection import connect_info;"
+            "settings = Settings.from_env();"
+            "print(run_matching(settings, connect_info(settings), full=True).summary_line())"
+        )
+    return None
+
+
+def _golden_records(ctx: BenchContext) -> Extras:
+    """What scoring reads from the job's output (resolved records, dims, the talent-flow models
+    scores use); the snapshot is the talent-flow stage's, as in `revops run`."""
+    ctx.dbt(
+        "build",
+        "--resource-type",
+        "model",
+        "--select",
+        "source:matching+,+account_intent",
+        "--exclude",
+        *SCORING_SELECTION,
+        *_snapshot_models(),
+    )
+    return _dbt_extras(ctx)
+
+
+def _talent_flow_missing() -> str | None:
+    if not hasattr(pipeline, "pending_people_deliveries"):
+        return "python_jobs/pipeline has no talent-flow snapshot stage yet"
+    return None
+
+
+def _snapshot_models() -> list[str]:
+    return list(getattr(pipeline, "TALENT_FLOW_SNAPSHOT", []))
+
+
+def _snapshot(ctx: BenchContext, delivery: str) -> None:
+    """The pipeline's step per people delivery: the snapshot's input (and its guards), then the
+    snapshot, dated by the delivery."""
+    ctx.dbt(
+        "build",
+        "--select",
+        *_snapshot_models(),
+        "--exclude-resource-type",
+        "unit_test",
+        extra_vars={"talent_flow_snapshot_date": delivery},
+    )
+
+
+def _pending_deliveries(ctx: BenchContext) -> list[str]:
+    with ctx.connect() as conn:
+        return [day.isoformat() for day in pipeline.pending_people_deliveries(conn)]
+
+
+def _snapshot_inputs(ctx: BenchContext) -> None:
+    """What the snapshot's input reads downstream of the matching job (as `revops run` does)."""
+    ctx.dbt(
+        "run",
+        "--select",
+        "+int_people_snapshot_input,source:matching+",
+        "--exclude",
+        "int_people_snapshot_input",
+    )
+
+
+def _next_delivery(ctx: BenchContext) -> None:
+    """Untimed: the first time, the snapshot's inputs and every delivery but the last few
+    (the history); then each repetition takes the next delivery, as the monthly run does."""
+    if "deliveries_left" not in ctx.facts:
+        _snapshot_inputs(ctx)
+        pending = _pending_deliveries(ctx)
+        keep = min(ctx.repeat, max(len(pending) - 1, 0))
+        for delivery in pending[: len(pending) - keep]:
+            _snapshot(ctx, delivery)
+        ctx.facts["deliveries_left"] = pending[len(pending) - keep :]
+    left = ctx.facts["deliveries_left"]
+    if not left:
+        raise StageFailed("no people delivery left to snapshot")
+    ctx.facts["delivery"] = left.pop(0)
+    ctx.parse({"talent_flow_snapshot_date": ctx.facts["delivery"]})
+
+
+def _talent_flow(ctx: BenchContext) -> Extras:
+    _snapshot(ctx, ctx.facts["delivery"])
+    return {**(_dbt_extras(ctx) or {}), "delivery": ctx.facts["delivery"]}
+
+
+def _all_deliveries(ctx: BenchContext) -> Extras:
+    """As a prerequisite: every pending delivery, oldest first."""
+    _snapshot_inputs(ctx)
+    for delivery in _pending_deliveries(ctx):
+        _snapshot(ctx, delivery)
+    return None
+
+
+def _talent_flow_rows(ctx: BenchContext) -> int:
+    """People in the delivery."""
+    path = f"raw/vendor_people_snapshots/{ctx.facts['delivery']}.csv"
+    return int(ctx.manifest["files"].get(path, {}).get("rows", 0))
+
+
+# -- scoring ------------------------------------------------------------------------------------
+
+
+def _scoring_full(ctx: BenchContext) -> Extras:
+    ctx.dbt("run", "--select", *SCORING_SELECTION, "--full-refresh")
+    return _dbt_extras(ctx)
+
+
+def _age_loaded_events(ctx: BenchContext) -> None:
+    """Make the events already loaded look loaded a month ago. Everything here was loaded
+    minutes before, inside the incremental models' lookback (var incremental_lookback_hours),
+    so an incremental run would re-read it all; a daily run re-reads only the last days."""
+    lookback_hours = yaml.safe_load((PROJECT_ROOT / "dbt_project.yml").read_text())["vars"][
+        "incremental_lookback_hours"
+    ]
+    shift_days = int(lookback_hours) // 24 + AGE_MARGIN_DAYS
+    aged = []
+    with ctx.connect() as conn:
+        for relation in EVENT_LOAD_TIMES:
+            if conn.execute("select to_regclass(%s)", (relation,)).fetchone() == (None,):
+                continue
+            conn.execute(
+                f"update {relation} set loaded_at = loaded_at - make_interval(days => %s)",  # type: ignore[arg-type]
+                (shift_days,),
+            )
+            conn.execute(f"vacuum (analyze) {relation}")  # type: ignore[arg-type]
+            aged.append(relation)
+    ctx.facts["aged_relations"] = aged
+
+
+def _load_delta(ctx: BenchContext) -> int:
+    """A new file of ~1% more events, loaded the way any feed file is; its numbering follows
+    the files already made for this database, so every file's event ids are new."""
+    folder = ctx.home / "deltas" / ctx.data_dir.name
+    number = len(list(folder.glob("events-*.csv"))) + 1 if folder.exists() else 1
+    path = folder / f"events-{number}.csv"
+    with ctx.connect() as conn:
+        rows = write_delta_events(conn, path, DELTA_SHARE, number, ctx.as_of)
+    ctx.revops("load", str(path))
+    return rows
+
+
+def _append_events(ctx: BenchContext) -> None:
+    """Untimed: the first time, age what is loaded and prime the incremental models with one
+    delta (an incremental run re-reads the lookback before the newest row it holds: without a
+    first delta that is the whole initial load); then each repetition's new file."""
+    if "aged_relations" not in ctx.facts:
+        _age_loaded_events(ctx)
+        _load_delta(ctx)
+        _scoring_incremental(ctx)
+        ctx.facts.pop("last_dbt_elapsed_s", None)
+    ctx.facts["delta_rows"] = _load_delta(ctx)
+
+
+def _scoring_incremental(ctx: BenchContext) -> Extras:
+    # the events' base model is incremental too: the new raw rows reach the signals through it
+    ctx.dbt("run", "--select", "base_engagement__events", *SCORING_SELECTION)
+    return {**(_dbt_extras(ctx) or {}), "aged_relations": len(ctx.facts["aged_relations"])}
+
+
+def _incremental_equals_full(ctx: BenchContext) -> Extras:
+    """The mart after the incremental builds must equal a full refresh of the same data."""
+    with ctx.connect() as conn:
+        incremental = fingerprint(conn)
+    ctx.dbt("run", "--select", *SCORING_SELECTION, "--full-refresh")
+    with ctx.connect() as conn:
+        full = fingerprint(conn)
+    if incremental != full:
+        raise StageFailed(
+            f"marts.contact_intent after the incremental build ({incremental[0]:,} rows,"
+            f" md5 {incremental[1]}) differs from a full refresh ({full[0]:,} rows, md5 {full[1]})"
+        )
+    return {"contact_intent_rows": full[0], "contact_intent_md5": full[1], "equal": True}
+
+
+def _hook(reason: str) -> Callable[[], str | None]:
+    return lambda: reason
+
+
+STAGES: list[Stage] = [
+    Stage(
+        "generate",
+        _generate,
+        _generated_rows,
+        "revops generate (files written; cached per scale under REVOPS_HOME/generated)",
+        repeatable=False,
+        cached=True,
+        needs_warehouse=False,
+    ),
+    Stage(
+        "load",
+        _load,
+        lambda ctx: ctx.raw_rows(),
+        "revops load of every raw file into an empty database (COPY)",
+        setup=_fresh_database,
+        repeatable=False,
+        needs_warehouse=False,
+    ),
+    Stage(
+        "staging",
+        _staging,
+        lambda ctx: ctx.raw_rows(),
+        "dbt build --select staging (views, incremental base models and their tests)",
+        setup=_seed,
+        prerequisite=_staging_without_tests,
+    ),
+    Stage(
+        "job_inputs",
+        _job_inputs,
+        lambda ctx: ctx.raw_rows(),
+        "dbt run of the core models the matching job reads (not downstream of it)",
+    ),
+    Stage(
+        "matching",
+        _match,
+        lambda ctx: _count(ctx, "core.int_company_records", "core.int_person_records"),
+        "revops match --full (company and person records into golden ids)",
+        missing=_module_missing("python_jobs.match.service"),
+    ),
+    Stage(
+        "talent_flow",
+        _talent_flow,
+        _talent_flow_rows,
+        "the talent-flow snapshot of the next monthly people delivery (rows: its people)",
+        setup=_next_delivery,
+        missing=_talent_flow_missing,
+        prerequisite=_all_deliveries,
+    ),
+    Stage(
+        "golden_records",
+        _golden_records,
+        lambda ctx: _count(ctx, "core.dim_company", "core.dim_person"),
+        "dbt build of what scoring reads from the job's output (resolved records, dims)",
+    ),
+    Stage(
+        "scoring_full",
+        _scoring_full,
+        lambda ctx: _count(ctx, "core.fct_signals"),
+        "dbt run --full-refresh of the scoring models and intent marts (rows: signals)",
+    ),
+    Stage(
+        "scoring_incremental",
+        _scoring_incremental,
+        lambda ctx: int(ctx.facts.get("delta_rows", 0)),
+        "1% new events loaded (the rest aged past the lookback), then an incremental dbt run"
+        " of the same models (rows: new events)",
+        setup=_append_events,
+        check=_incremental_equals_full,
+        feeds_later=False,
+    ),
+    # Hooks for the jobs still to come: replace `missing` by the real run when they exist.
+    Stage(
+        "embeddings",
+        lambda ctx: None,
+        lambda ctx: 0,
+        "embedding of people and companies (pgvector)",
+        missing=_hook("no embeddings job yet: add its stage here (see the module docstring)"),
+    ),
+    Stage(
+        "push",
+        lambda ctx: None,
+        lambda ctx: 0,
+        "CRM push of changed rows",
+        missing=_hook("no push job yet: add its stage here (see the module docstring)"),
+    ),
+]

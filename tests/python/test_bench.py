@@ -1,0 +1,308 @@
+"""The benchmark suite's pure parts (fits, summaries, the process-tree sampler, the SVG writer,
+the naive scorer's rules) and, when a built warehouse is there, the floor query's agreement
+with marts.contact_intent."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from python_jobs.settings import PROJECT_ROOT
+
+# bench/ is a folder of the repository, not an installed package: import it from the root
+if str(PROJECT_ROOT) not in sys.path:
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+from bench.cli import parse_scale  # noqa: E402
+from bench.context import error_lines  # noqa: E402
+from bench.measure import measured, process_tree  # noqa: E402
+from bench.report import markdown, scaling  # noqa: E402
+from bench.scoring import (  # noqa: E402
+    ENGAGEMENT_COLUMNS,
+    ScoresDisagree,
+    ScoringVars,
+    _score_contact,
+    check_agreement,
+    naive_agreement,
+    naive_scores,
+    run_floor,
+    write_delta_events,
+)
+from bench.stats import fit_exponent, ratio_summary, summary  # noqa: E402
+from bench.svg import loglog_svg  # noqa: E402
+from python_jobs.warehouse.connection import ConnectInfo  # noqa: E402
+
+# -- stats -----------------------------------------------------------------------------------------
+
+
+def test_fit_exponent_recovers_a_power_law() -> None:
+    rows = [1_000, 10_000, 100_000, 1_000_000]
+    fit = fit_exponent(rows, [0.002 * r**1.3 for r in rows])
+    assert fit["exponent"] == pytest.approx(1.3)
+    assert fit["coefficient"] == pytest.approx(0.002)
+    assert fit["r2"] == pytest.approx(1.0)
+
+
+def test_fit_exponent_two_points_and_noise() -> None:
+    assert fit_exponent([100, 400], [1.0, 2.0])["exponent"] == pytest.approx(0.5)
+    noisy = fit_exponent([1e3, 1e4, 1e5], [1.1, 9.0, 105.0])
+    assert 0.9 < noisy["exponent"] < 1.1 and noisy["r2"] < 1
+
+
+def test_fit_exponent_needs_two_row_counts() -> None:
+    with pytest.raises(ValueError):
+        fit_exponent([1000, 1000], [1.0, 2.0])
+
+
+def test_summary_and_ratios() -> None:
+    stats = summary([3.0, 1.0, 2.0])
+    assert (stats["median"], stats["min"], stats["max"], stats["n"]) == (2.0, 1.0, 3.0, 3)
+    assert stats["spread"] == pytest.approx(1.0)
+    paired = ratio_summary([10.0, 20.0, 30.0], [1.0, 2.0, 3.0])
+    assert paired["median"] == paired["min"] == paired["max"] == pytest.approx(10.0)
+    assert ratio_summary([10.0, 30.0], [5.0])["median"] == pytest.approx(4.0)
+    with pytest.raises(ValueError):
+        ratio_summary([1.0], [0.0])
+    with pytest.raises(ValueError):
+        summary([])
+
+
+# -- the sampler -----------------------------------------------------------------------------------
+
+CHILD = """
+import time
+block = bytearray(64 * 1024 * 1024)
+for i in range(0, len(block), 4096):
+    block[i] = 1  # touch every page: resident, so in PSS
+end = time.process_time() + 0.4
+while time.process_time() < end:
+    pass
+time.sleep(0.2)
+"""
+
+
+def test_sampler_counts_a_child_process_memory_and_cpu() -> None:
+    with measured(lambda: [os.getpid()], interval_s=0.05) as usage:
+        subprocess.run([sys.executable, "-c", CHILD], check=True)
+    result = usage[0]
+    assert result.peak_pss_mb > 64  # the child's touched block, seen while it lived
+    assert result.cpu_s >= 0.35  # the child's busy loop, handed to us when it was reaped
+    assert result.wall_s >= 0.6 and result.samples >= 5
+
+
+def test_process_tree_finds_descendants() -> None:
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(5)"])
+    try:
+        assert child.pid in process_tree([os.getpid()])
+        assert process_tree([2**22 + 12345]) == []  # no such process: nothing
+    finally:
+        child.kill()
+        child.wait()
+
+
+# -- reports ---------------------------------------------------------------------------------------
+
+
+def test_svg_is_well_formed_and_draws_every_point() -> None:
+    svg = loglog_svg(
+        {"load": [(1e4, 0.5), (1e5, 4.0)], "floor": [(2e4, 0.02)], "bad": [(0, 1.0)]},
+        "t <&>",
+        "rows",
+        "seconds",
+    )
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert len(root.findall(f"{ns}polyline")) == 1  # only a series with two points is a line
+    assert len(root.findall(f"{ns}circle")) == 3  # non-positive points are left out
+    with pytest.raises(ValueError):
+        loglog_svg({"empty": []}, "t", "x", "y")
+
+
+def test_scaling_and_markdown_from_results() -> None:
+    def stage(rows: int, wall: float) -> dict:
+        return {
+            "status": "measured",
+            "note": "",
+            "rows": rows,
+            "wall_s": summary([wall]),
+            "cpu_s": summary([wall]),
+            "rows_per_cpu_s": rows / wall,
+            "peak_pss_mb": 100.0,
+        }
+
+    scales = [
+        {"name": str(n), "companies": n, "stages": {"load": stage(n * 10, n / 1000)}}
+        | {"comparisons": {}}
+        for n in (1000, 10_000)
+    ]
+    fitted = scaling(scales)
+    assert fitted["load"]["exponent"] == pytest.approx(1.0)
+    text = markdown(
+        {
+            "date": "2026-01-01T00:00:00+00:00",
+            "machine": {"cores": 2, "cpu_model": "x", "memory_gib": 1, "python": "3.11"},
+            "load_average": [0.1, 0.2],
+            "scales": scales,
+            "scaling": fitted,
+        }
+    )
+    assert "| load | 100,000 |" in text and "| load | 1.00 | 1.00 |" in text
+
+
+def test_parse_scale_and_error_lines() -> None:
+    assert parse_scale("small").companies == 10_000
+    assert parse_scale("large").companies == 100_000
+    assert parse_scale("2_000").companies == 2000
+    with pytest.raises(Exception, match="companies"):
+        parse_scale("huge")
+    output = "starting\nok\nDatabase Error in model x\nsyntax error\ndone"
+    assert error_lines(output) == "Database Error in model x | syntax error"
+    assert error_lines("a\nb\nc\nd") == "b | c | d"
+
+
+# -- the naive scorer's rules ----------------------------------------------------------------------
+
+WEIGHTS = {
+    "demo_request": (100.0, True),
+    "meeting_held": (80.0, True),
+    "meeting_booked": (75.0, True),
+    "email_reply": (60.0, True),
+    "role_executive": (30.0, False),
+    "movement_exit": (30.0, True),
+}
+CONFIDENCES = {"crm": 1.0, "vendor": 0.9, "inferred": 0.7}
+DECAY = [(0, 7, 1.0), (8, 30, 0.85), (31, None, 0.5)]
+RULES = ScoringVars(dedup_hours=72, daily_cap=300.0, unknown_weight=40.0)
+AS_OF = date(2026, 3, 31)
+
+
+def row(
+    signal_type: str, at: datetime, value: float = 1, source: str = "crm", company: str = "c1"
+) -> tuple:
+    signal_id = f"s-{signal_type}-{at.isoformat()}"
+    return ("ws", "p1", signal_type, source, value, at, signal_id, company)
+
+
+def score(rows: list[tuple], exits: frozenset = frozenset()) -> float:
+    window = timedelta(hours=72)
+    return _score_contact(rows, WEIGHTS, CONFIDENCES, DECAY, set(exits), AS_OF, window, RULES)
+
+
+def test_naive_dedup_window_counts_repeats_zero() -> None:
+    day = datetime(2026, 2, 1, 9)
+    # 71 h after the first: a repeat; 72 h after the repeat: counts again (old signals, 0.5)
+    rows = [
+        row("email_reply", day),
+        row("email_reply", day + timedelta(hours=71)),
+        row("email_reply", day + timedelta(hours=143)),
+    ]
+    assert score(rows) == pytest.approx((60 + 0 + 60) * 0.5)
+
+
+def test_naive_daily_cap_in_time_order() -> None:
+    day = datetime(2026, 3, 21, 8)  # age 10: decay 0.85
+    decaying = [
+        row("demo_request", day + timedelta(minutes=1)),
+        row("meeting_held", day + timedelta(minutes=2)),
+        row("meeting_booked", day + timedelta(minutes=3)),
+        row("email_reply", day + timedelta(minutes=4)),
+    ]
+    role = row("role_executive", day + timedelta(minutes=5), source="vendor")  # 27, no decay
+    # 100 + 80 + 75 = 255; the reply adds 45 of its 60; the role comes after the cap: 0
+    assert score([*decaying, role]) == pytest.approx(300 * 0.85)
+    early_role = row("role_executive", day, source="vendor")
+    # the role's 27 first; the reply then gets 300 - 282 = 18
+    assert score([early_role, *decaying]) == pytest.approx(27 + (100 + 80 + 75 + 18) * 0.85)
+
+
+def test_naive_standing_signal_counts_once_highest_value_no_decay() -> None:
+    old = datetime(2025, 1, 1)
+    rows = [
+        row("role_executive", old, value=1),
+        row("role_executive", old + timedelta(days=1), value=2),
+        # an unknown type and source: the fallback weight 40 and the inferred confidence 0.7
+        row("unknown_type", old + timedelta(days=2), source="unlisted"),
+    ]
+    assert score(rows) == pytest.approx(30 * 2 + 40 * 0.7 * 0.5)
+
+
+def test_naive_exit_zeroes_the_old_account_but_not_the_exit() -> None:
+    day = datetime(2026, 3, 30, 8)  # age 1: no decay
+    rows = [
+        row("email_reply", day, company="c1"),
+        row("movement_exit", day + timedelta(hours=1), company="c1"),
+        row("email_reply", day + timedelta(days=1), company="c2"),  # within 72 h: a repeat
+        row("demo_request", day + timedelta(days=1), company="c2"),
+    ]
+    assert score(rows) == pytest.approx(60 + 30 + 100)
+    assert score(rows, frozenset({("ws", "p1", "c1")})) == pytest.approx(30 + 100)
+
+
+# -- against a built warehouse (skipped without one) -----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def warehouse(server_info: ConnectInfo) -> psycopg.Connection:
+    conn = psycopg.connect(autocommit=True, **server_info.kwargs())  # type: ignore[arg-type]
+    found = conn.execute(
+        "select to_regclass('marts.contact_intent') is not null"
+        " and to_regclass('core.fct_signals') is not null"
+    ).fetchone()
+    if not (found and found[0]):
+        conn.close()
+        pytest.skip("no built warehouse (marts.contact_intent) in this database")
+    return conn
+
+
+def _as_of(conn: psycopg.Connection) -> str:
+    found = conn.execute("select max(as_of_date) from marts.contact_intent").fetchone()
+    if not found or found[0] is None:
+        pytest.skip("marts.contact_intent is empty")
+    return found[0].isoformat()
+
+
+def test_floor_query_agrees_with_the_mart(warehouse: psycopg.Connection) -> None:
+    table = f"public.bench_test_floor_{os.getpid()}"
+    try:
+        contacts = run_floor(warehouse, _as_of(warehouse), ScoringVars.from_project(), table)
+        assert contacts > 0
+        agreement = check_agreement(warehouse, table)
+        assert agreement["disagreeing"] == 0 and agreement["max_diff"] <= 0.01
+        # and the check does fail loudly when a score is off
+        warehouse.execute(f"update {table} set score = score + 1 where person_id in"
+                          f" (select person_id from {table} limit 1)")  # fmt: skip
+        with pytest.raises(ScoresDisagree):
+            check_agreement(warehouse, table)
+    finally:
+        warehouse.execute(f"drop table if exists {table}")
+
+
+def test_naive_scorer_agrees_on_a_sample(warehouse: psycopg.Connection, server_info) -> None:
+    with psycopg.connect(**server_info.kwargs()) as conn:  # type: ignore[arg-type]
+        run = naive_scores(conn, _as_of(warehouse), ScoringVars.from_project(), sample_every=5)
+        agreement = naive_agreement(conn, run, sample_every=5)
+    assert run.signals > 0 and agreement["disagreeing"] == 0
+
+
+def test_delta_events_are_new_rows_in_the_feed_format(
+    warehouse: psycopg.Connection, tmp_path: Path
+) -> None:
+    path = tmp_path / "delta.csv"
+    rows = write_delta_events(warehouse, path, 0.05, 98765, "2026-03-31")  # a repetition never run
+    header, *records = list(csv.reader(path.open(newline="")))
+    assert header == list(ENGAGEMENT_COLUMNS)
+    assert rows == len(records) > 0
+    ids = [record[0] for record in records]
+    taken = warehouse.execute(
+        "select count(*) from raw.engagement_events where event_id = any(%s)", (ids,)
+    ).fetchone()
+    assert taken == (0,)  # fresh ids
+    assert all("2026-03-24T" <= record[2] < "2026-04-01T" for record in records)
