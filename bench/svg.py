@@ -8,7 +8,7 @@ from html import escape
 
 WIDTH, HEIGHT = 760, 480
 LEFT, RIGHT, TOP, BOTTOM = 70, 210, 40, 50  # margins; the legend sits in the right one
-# colour-blind-safe (Okabe-Ito), then greys
+# colour-blind-safe (Okabe-Ito), then darker tones; past the list, colours repeat dashed
 COLOURS = [
     "#0072B2",
     "#D55E00",
@@ -19,7 +19,9 @@ COLOURS = [
     "#F0E442",
     "#000000",
     "#777777",
-    "#BBBBBB",
+    "#8C510A",
+    "#5E3C99",
+    "#01665E",
 ]
 
 Series = Mapping[str, Sequence[tuple[float, float]]]  # name -> (x, y) points, both > 0
@@ -89,11 +91,12 @@ def loglog_svg(series: Series, title: str, x_label: str, y_label: str) -> str:
     )
     for index, (name, pts) in enumerate(series.items()):
         colour = COLOURS[index % len(COLOURS)]
+        dash = ' stroke-dasharray="6 3"' if index >= len(COLOURS) else ""
         good = sorted((x, y) for x, y in pts if x > 0 and y > 0)
         if len(good) > 1:
             path = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in good)
             out.append(
-                f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>'
+                f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>'
             )
         for x, y in good:
             out.append(
@@ -104,7 +107,7 @@ def loglog_svg(series: Series, title: str, x_label: str, y_label: str) -> str:
         legend_x = LEFT + plot_w + 15
         out.append(
             f'<line x1="{legend_x}" y1="{legend_y}" x2="{legend_x + 20}" y2="{legend_y}" '
-            f'stroke="{colour}" stroke-width="3"/>'
+            f'stroke="{colour}" stroke-width="3"{dash}/>'
         )
         out.append(f'<text x="{legend_x + 26}" y="{legend_y + 4}">{escape(name)}</text>')
     out.append("</svg>")
