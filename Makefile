@@ -47,8 +47,10 @@ test: setup
 	eval "$$($(REVOPS) db env)"
 	$(BIN)/pytest -q
 
+# e.g. make bench BENCH_ARGS='--scale 2000 --only scoring_full'
+BENCH_ARGS ?=
 bench: setup
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	$(REVOPS) db stop || true

@@ -58,6 +58,9 @@ def main_command(
     naive_limit: int = typer.Option(
         100_000, "--naive-limit", min=1000, help="Signals above which the naive scorer samples."
     ),
+    timeout: float = typer.Option(
+        1800, "--timeout", min=10, help="Seconds one command may run before its stage fails."
+    ),
 ) -> None:
     """Benchmark the pipeline: per stage wall time, CPU, peak memory and rows per CPU second."""
     known = [s.name for s in STAGES] + [c.name for c in COMPARISONS]
@@ -75,7 +78,7 @@ def main_command(
     disagreements: list[str] = []
     for entry in scales:
         console.print(f"[bold]scale {entry.name}: {entry.companies:,} companies[/]")
-        ctx = BenchContext(home, entry, seed, as_of, repeat, naive_limit)
+        ctx = BenchContext(home, entry, seed, as_of, repeat, naive_limit, timeout)
         stage_results = run_stages(ctx, only, console.print)
         comparisons = run_comparisons(ctx, only, stage_results, console.print)
         facts = _scale_facts(ctx)

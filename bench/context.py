@@ -53,6 +53,7 @@ class BenchContext:
     as_of: str  # YYYY-MM-DD, fixed for the whole run so every build scores the same day
     repeat: int
     naive_limit: int = 100_000  # above this many signals the naive scorer runs on a sample
+    timeout_s: float = 1800.0  # the longest one command may run before it counts as failed
     facts: dict[str, Any] = field(default_factory=dict)
     _info: ConnectInfo | None = None
 
@@ -125,6 +126,13 @@ class BenchContext:
     def connect(self) -> psycopg.Connection:
         return connect(self.info, autocommit=True)
 
+    def cancel_queries(self) -> None:
+        """Cancel every query running on the bench's server (after a command timed out)."""
+        self.query(
+            "select pg_cancel_backend(pid) from pg_stat_activity"
+            " where backend_type = 'client backend' and pid <> pg_backend_pid()"
+        )
+
     # -- commands --------------------------------------------------------------------------------
 
     def revops(self, *args: str) -> str:
@@ -134,14 +142,19 @@ class BenchContext:
         )
 
     def _run(self, command: list[str], label: str) -> str:
-        result = subprocess.run(
-            command,
-            cwd=PROJECT_ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            stdin=subprocess.DEVNULL,
-        )
+        try:
+            result = subprocess.run(
+                command,
+                cwd=PROJECT_ROOT,
+                env=self.env,
+                capture_output=True,
+                text=True,
+                stdin=subprocess.DEVNULL,
+                timeout=self.timeout_s,
+            )
+        except subprocess.TimeoutExpired:
+            self.cancel_queries()  # the server does not notice the client is gone mid-query
+            raise StageFailed(f"{label[:100]}: timed out after {self.timeout_s:.0f}s") from None
         if result.returncode != 0:
             raise StageFailed(f"{label[:100]}: {error_lines(result.stderr + result.stdout)}")
         return result.stdout

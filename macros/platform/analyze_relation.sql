@@ -4,14 +4,14 @@
     than on an empty table's (autovacuum's analyze comes too late for a large fresh table).
     Postgres: ANALYZE; adapters that keep statistics themselves: a no-op.
 #}
-{% macro talent_flow_analyze(relation) -%}
-    {{ return(adapter.dispatch('talent_flow_analyze')(relation)) }}
+{% macro analyze_relation(relation) -%}
+    {{ return(adapter.dispatch('analyze_relation')(relation)) }}
 {%- endmacro %}
 
-{% macro postgres__talent_flow_analyze(relation) -%}
+{% macro postgres__analyze_relation(relation) -%}
     {{ return('analyze ' ~ relation) }}
 {%- endmacro %}
 
-{% macro default__talent_flow_analyze(relation) -%}
+{% macro default__analyze_relation(relation) -%}
     {{ return('select 1 as no_analyze') }}
 {%- endmacro %}
