@@ -78,73 +78,8 @@ validated as (
     from typed
 ),
 
--- an event id is unique: the first valid row wins; a later identical row is a replay, a later
--- different row a conflict
-{% if is_incremental() %}
-    arriving_event_ids as (
-        select distinct
-            workspace_id,
-            event_id
-        from validated
-    ),
-
-    earlier_accepted as (
-        select
-            accepted.workspace_id,
-            accepted.event_id,
-            accepted.content_hash
-        from {{ this }} as accepted
-        inner join arriving_event_ids
-            on
-                accepted.workspace_id = arriving_event_ids.workspace_id
-                and accepted.event_id = arriving_event_ids.event_id
-        where accepted.reject_reason is null
-    ),
-{% else %}
-    earlier_accepted as (
-        select
-            workspace_id,
-            event_id,
-            content_hash
-        from validated
-        where 1 = 0
-    ),
-{% endif %}
-
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by workspace_id, event_id, invalid_reason is null
-            order by raw_row_id
-        ) as id_rank,
-        first_value(content_hash) over (
-            partition by workspace_id, event_id, invalid_reason is null
-            order by raw_row_id
-        ) as first_content_hash
-    from validated
-),
-
-deduplicated as (
-    select
-        ranked.*,
-        case
-            when ranked.invalid_reason is not null then ranked.invalid_reason
-            when earlier_accepted.event_id is not null
-                then case
-                    when ranked.content_hash = earlier_accepted.content_hash then 'exact_replay'
-                    else 'conflicting_duplicate'
-                end
-            when ranked.id_rank = 1 then null
-            when ranked.content_hash = ranked.first_content_hash then 'exact_replay'
-            else 'conflicting_duplicate'
-        end as reject_reason
-    from ranked
-    left join earlier_accepted
-        on
-            ranked.workspace_id = earlier_accepted.workspace_id
-            and ranked.event_id = earlier_accepted.event_id
-)
+-- a repeat of a unique key is an exact replay or a conflicting duplicate
+{{ judge_repeats(['workspace_id', 'event_id']) }}
 
 select
     raw_row_id,

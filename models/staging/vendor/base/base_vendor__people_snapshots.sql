@@ -79,78 +79,8 @@ validated as (
     from typed
 ),
 
--- a person appears once per delivery: a later identical row is a replay, a different one a
--- conflict (also against rows accepted by an earlier run)
-{% if is_incremental() %}
-    arriving_deliveries as (
-        select distinct
-            workspace_id,
-            vendor_person_id,
-            snapshot_date
-        from validated
-    ),
-
-    earlier_accepted as (
-        select
-            accepted.workspace_id,
-            accepted.vendor_person_id,
-            accepted.snapshot_date,
-            accepted.content_hash
-        from {{ this }} as accepted
-        inner join arriving_deliveries
-            on
-                accepted.workspace_id = arriving_deliveries.workspace_id
-                and accepted.vendor_person_id = arriving_deliveries.vendor_person_id
-                and accepted.snapshot_date = arriving_deliveries.snapshot_date
-        where accepted.reject_reason is null
-    ),
-{% else %}
-    earlier_accepted as (
-        select
-            workspace_id,
-            vendor_person_id,
-            snapshot_date,
-            content_hash
-        from validated
-        where 1 = 0
-    ),
-{% endif %}
-
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by workspace_id, vendor_person_id, snapshot_date, invalid_reason is null
-            order by raw_row_id
-        ) as delivery_rank,
-        first_value(content_hash) over (
-            partition by workspace_id, vendor_person_id, snapshot_date, invalid_reason is null
-            order by raw_row_id
-        ) as first_content_hash
-    from validated
-),
-
-deduplicated as (
-    select
-        ranked.*,
-        case
-            when ranked.invalid_reason is not null then ranked.invalid_reason
-            when earlier_accepted.vendor_person_id is not null
-                then case
-                    when ranked.content_hash = earlier_accepted.content_hash then 'exact_replay'
-                    else 'conflicting_duplicate'
-                end
-            when ranked.delivery_rank = 1 then null
-            when ranked.content_hash = ranked.first_content_hash then 'exact_replay'
-            else 'conflicting_duplicate'
-        end as reject_reason
-    from ranked
-    left join earlier_accepted
-        on
-            ranked.workspace_id = earlier_accepted.workspace_id
-            and ranked.vendor_person_id = earlier_accepted.vendor_person_id
-            and ranked.snapshot_date = earlier_accepted.snapshot_date
-)
+-- a repeat of a unique key is an exact replay or a conflicting duplicate
+{{ judge_repeats(['workspace_id', 'vendor_person_id', 'snapshot_date']) }}
 
 select
     raw_row_id,
