@@ -48,7 +48,6 @@ def scoring_floor(ctx: BenchContext, stages: StageRuns) -> dict[str, Any]:
     rules = ScoringVars.from_project()
     runs = []
     with ctx.connect() as conn:
-        conn.execute("set work_mem = '1GB'")  # one query may size its sorts to fit in memory
         for _ in range(ctx.repeat):
             with measured(roots_with_server(ctx.pgdata)) as usage:
                 contacts = run_floor(conn, ctx.as_of, rules, FLOOR_TABLE)

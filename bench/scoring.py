@@ -82,8 +82,10 @@ signals as (
         )::float8 as base_points,
         -- after leaving an account a person's signals there count nothing (after the dedup
         -- and the cap have seen them), except the exit itself
+        -- (a null company is tested first: a row with a null probes a hashed subplan slowly)
         coalesce(
             signals.signal_type <> 'movement_exit'
+            and signals.company_id is not null
             and (signals.workspace_id, signals.person_id, signals.company_id)
             in (select workspace_id, person_id, company_id from exits),
             false
@@ -94,7 +96,7 @@ signals as (
         on signals.signal_type = weights.signal_type
     left join config.confidence_modifiers as confidences
         on signals.signal_source = confidences.signal_source
-    where signals.occurred_at < %(as_of)s::date + 1
+    where signals.occurred_at < %(as_of)s::date + 1 and signals.person_id is not null
 ),
 
 -- standing signals count once per contact and type: the highest value, then the earliest
@@ -110,7 +112,7 @@ standing_repeats as (
         from core.fct_signals as signals
         inner join config.signal_weights as weights
             on signals.signal_type = weights.signal_type and not weights.is_decaying
-        where signals.occurred_at < %(as_of)s::date + 1
+        where signals.occurred_at < %(as_of)s::date + 1 and signals.person_id is not null
     ) as ranked
     where ranked.value_rank > 1
 ),
@@ -146,7 +148,13 @@ points_capped as (
         occurred_at,
         is_decaying,
         is_after_exit,
-        greatest(0, least(points, %(daily_cap)s - (sum(points) over by_day - points))) as points
+        -- the cap counts activity only: standing signals neither use nor meet it
+        case
+            when is_decaying then greatest(0, least(points, %(daily_cap)s - (
+                sum(case when is_decaying then points else 0 end) over by_day - points
+            )))
+            else points
+        end as points
     from points_deduplicated
     window by_day as (
         partition by person_id, workspace_id, occurred_at::date
@@ -334,7 +342,8 @@ def naive_scores(
         cursor.execute(
             "select workspace_id, person_id, signal_type, signal_source, signal_value,"  # type: ignore[arg-type]
             " occurred_at, signal_id, company_id from core.fct_signals"
-            f" where occurred_at < %s::date + 1 and {sample_filter(sample_every)}"
+            " where occurred_at < %s::date + 1 and person_id is not null"
+            f" and {sample_filter(sample_every)}"
             " order by workspace_id, person_id, occurred_at, signal_id",
             (as_of,),
         )
@@ -394,15 +403,17 @@ def _score_contact(
                 points = 0.0
         elif counted_standing[signal_type] is not row:
             points = 0.0
-        day = occurred_at.date()
-        before = day_totals.get(day, 0.0)
-        day_totals[day] = before + points
-        capped = max(0.0, min(points, rules.daily_cap - before))
+        capped = points
+        if is_decaying:  # the cap counts activity only; standing signals are not activity
+            day = occurred_at.date()
+            before = day_totals.get(day, 0.0)
+            day_totals[day] = before + points
+            capped = max(0.0, min(points, rules.daily_cap - before))
         factor = 1.0
         if signal_type != "movement_exit" and (workspace_id, person_id, company_id) in exits:
             factor = 0.0  # left that account: counted for the cap, worth nothing
         elif is_decaying:
-            age = (as_of_day - day).days
+            age = (as_of_day - occurred_at.date()).days
             factor = next(
                 (f for low, high, f in decay_rules if age >= low and (high is None or age <= high)),
                 0.0,

@@ -32,7 +32,9 @@ SERVER_SETTINGS = {
     "timezone": "'UTC'",
     "log_timezone": "'UTC'",
     "shared_buffers": "'512MB'",
-    "work_mem": "'64MB'",
+    # per sort or hash, a few per query and two dbt threads: a million contacts' scoring sorts
+    # stay in memory instead of spilling to disk
+    "work_mem": "'256MB'",
     "maintenance_work_mem": "'512MB'",
     "max_wal_size": "'4GB'",
     "synchronous_commit": "off",

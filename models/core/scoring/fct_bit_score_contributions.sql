@@ -1,39 +1,19 @@
--- One row per signal up to the as_of day (workspace_id, signal_id): what it adds to its
--- contact's BIT score and why. points = weight x signal_value x confidence, less the 72-hour
--- repeats and the daily cap, times the decay for its age. A contact's score is the sum of
--- their rows' points.
+-- One row per signal a contact has up to the as_of day (workspace_id, signal_id): what it adds
+-- to the contact's BIT score and why. The as_of-independent part (weight, confidence, the
+-- 72-hour repeats, the daily cap) is stored per signal in int_bit_signal_points; this view adds
+-- what the day decides: the decay for the signal's age, whether a standing signal is the one
+-- that counts for its contact and type, and whether the contact had left the account.
+-- points = points_after_cap x decay_factor (0 after an exit); a contact's score is the sum of
+-- their rows' points, and points_day_before the same sum as of the day before (previous tier).
+{{ config(materialized='view') }}
+
+{%- set as_of = bit_as_of_date() %}
+{%- set day_before = dbt.dateadd('day', -1, as_of) %}
+{%- set horizon = bit_decay_horizon_days() %}
+
+-- int_bit_signal_points is read where it is used, not through one import CTE: a CTE read twice
+-- is written out whole before either reader starts.
 with
-
-fct_signals as (
-    select
-        signal_id,
-        workspace_id,
-        person_id,
-        company_id,
-        signal_origin,
-        signal_type,
-        signal_source,
-        signal_value,
-        is_known_signal_type,
-        occurred_at
-    from {{ ref('fct_signals') }}
-    where occurred_at < {{ dbt.dateadd('day', 1, bit_as_of_date()) }}
-),
-
-signal_weights as (
-    select
-        signal_type,
-        weight,
-        is_decaying
-    from {{ ref('signal_weights') }}
-),
-
-confidence_modifiers as (
-    select
-        signal_source,
-        confidence
-    from {{ ref('confidence_modifiers') }}
-),
 
 decay_rules as (
     select
@@ -41,6 +21,19 @@ decay_rules as (
         max_age_days,
         decay_factor
     from {{ ref('decay_rules') }}
+),
+
+-- the decay factor for every age up to the horizon (older ages read the horizon's)
+decay_by_age as (
+    select
+        ages.age_days,
+        decay_rules.decay_factor
+    from (
+        select generated_number - 1 as age_days
+        from ({{ dbt.generate_series(horizon + 1) }}) as series
+    ) as ages
+    inner join decay_rules
+        on {{ decay_bucket_for_age('ages.age_days', 'decay_rules') }}
 ),
 
 -- the accounts each person has left, and when (talent flow)
@@ -54,113 +47,40 @@ int_person_employment as (
     where exited_at is not null
 ),
 
--- a source missing from confidence_modifiers is trusted like an inferred value
-fallback_confidence as (
-    select confidence as inferred_confidence
-    from confidence_modifiers
-    where signal_source = 'inferred'
-),
-
-signals_weighted as (
-    select
-        fct_signals.*,
-        cast(fct_signals.occurred_at as date) as occurred_date,
-        coalesce(signal_weights.weight, {{ var('bit_unknown_signal_weight') }}) as weight,
-        signal_weights.weight is null as is_fallback_weight,
-        coalesce(signal_weights.is_decaying, true) as is_decaying,
-        coalesce(
-            confidence_modifiers.confidence, fallback_confidence.inferred_confidence
-        ) as confidence,
-        lag(fct_signals.occurred_at) over (
-            partition by fct_signals.workspace_id, fct_signals.person_id, fct_signals.signal_type
-            order by fct_signals.occurred_at, fct_signals.signal_id
-        ) as previous_same_type_at
-    from fct_signals
-    left join signal_weights
-        on fct_signals.signal_type = signal_weights.signal_type
-    left join confidence_modifiers
-        on fct_signals.signal_source = confidence_modifiers.signal_source
-    cross join fallback_confidence
-),
-
--- decaying signals: one within the dedup window after the previous one of the same type for
--- the same contact is a repeat; standing signals (roles, baselines) count once per contact
-signals_deduplicated_72h as (
+-- standing signals count once per contact and type, the highest value first, among those
+-- present on the day (and, for the previous score, the day before)
+standing_ranked as (
     select
         *,
-        weight * signal_value * confidence as base_points,
+        row_number() over (
+            partition by person_id, workspace_id, signal_type
+            order by signal_value desc, occurred_at asc, signal_id asc
+        ) > 1 as is_repeat_standing,
         case
-            when not is_decaying
+            when occurred_at < {{ as_of }}
                 then row_number() over (
-                    partition by workspace_id, person_id, signal_type
+                    partition by
+                        person_id, workspace_id, signal_type, occurred_at < {{ as_of }}
                     order by signal_value desc, occurred_at asc, signal_id asc
                 ) > 1
-            else coalesce(
-                {{ dbt.datediff('previous_same_type_at', 'occurred_at', 'second') }}
-                < {{ var('bit_dedup_window_hours') }} * 3600,
-                false
-            )
-        end as is_repeat
-    from signals_weighted
+        end as is_repeat_standing_day_before
+    from {{ ref('int_bit_signal_points') }}
+    where
+        not is_decaying
+        and person_id is not null
+        and occurred_at < {{ dbt.dateadd('day', 1, as_of) }}
 ),
 
-points_deduplicated as (
+points_counted as (
     select
         *,
-        case when is_repeat then 0 else base_points end as points_after_dedup
-    from signals_deduplicated_72h
-),
-
--- the day's running total, in time order, stops at the cap: the signal that crosses it counts
--- for what is left, later ones for nothing
-points_capped_daily as (
-    select
-        *,
-        greatest(
-            0,
-            least(
-                points_after_dedup,
-                {{ var('bit_daily_cap_points') }} - (
-                    sum(points_after_dedup) over (
-                        partition by workspace_id, person_id, occurred_date
-                        order by occurred_at, signal_id
-                        rows between unbounded preceding and current row
-                    ) - points_after_dedup
-                )
-            )
-        ) as points_after_cap
-    from points_deduplicated
-),
-
-points_decayed as (
-    select
-        capped.*,
-        {{ dbt.datediff('capped.occurred_date', bit_as_of_date(), 'day') }} as age_days,  -- noqa: LT05
-        case when capped.is_decaying then decay_rules.decay_factor else 1 end as decay_factor
-    from points_capped_daily as capped
-    left join decay_rules
-        on {{ decay_bucket_for_age(
-            dbt.datediff('capped.occurred_date', bit_as_of_date(), 'day'), 'decay_rules'
-        ) }}
-),
-
--- once a person has left an account (by the as_of day), their signals there count nothing;
--- the exit movement itself still counts at the account they left
-points_after_exit as (
-    select
-        decayed.*,
-        employment.exited_at is not null as is_after_exit
-    from points_decayed as decayed
-    left join int_person_employment as employment
-        on
-            decayed.workspace_id = employment.workspace_id
-            and decayed.person_id = employment.person_id
-            and decayed.company_id = employment.company_id
-            and decayed.signal_type <> 'movement_exit'
-            and employment.exited_at < {{ dbt.dateadd('day', 1, bit_as_of_date()) }}
-),
-
-contributions as (
+        is_repeat as is_repeat_day_before
+    from {{ ref('int_bit_signal_points') }}
+    where
+        is_decaying
+        and person_id is not null
+        and occurred_at < {{ dbt.dateadd('day', 1, as_of) }}
+    union all
     select
         signal_id,
         workspace_id,
@@ -169,29 +89,94 @@ contributions as (
         signal_origin,
         signal_type,
         signal_source,
-        {% for column in [
-            'weight', 'signal_value', 'confidence', 'base_points', 'points_after_dedup',
-            'points_after_cap',
-        ] %}
-            cast({{ column }} as {{ dbt.type_numeric() }}) as {{ column }},
-        {% endfor %}
-        cast(base_points - points_after_dedup as {{ dbt.type_numeric() }}) as dedup_effect,
-        cast(points_after_dedup - points_after_cap as {{ dbt.type_numeric() }}) as cap_effect,
-        age_days,
-        cast(decay_factor as {{ dbt.type_numeric() }}) as decay_factor,
-        cast(
-            case when is_after_exit then 0 else points_after_cap * decay_factor end
-            as {{ dbt.type_numeric() }}
-        ) as points,
         is_known_signal_type,
         is_fallback_weight,
         is_decaying,
-        is_repeat,
-        is_after_exit,
+        is_repeat_standing as is_repeat,
+        weight,
+        signal_value,
+        confidence,
+        base_points,
+        case when is_repeat_standing then 0 else points_after_dedup end as points_after_dedup,
+        case when is_repeat_standing then 0 else points_after_cap end as points_after_cap,
         occurred_date,
-        {{ bit_as_of_date() }} as as_of_date,
-        occurred_at
-    from points_after_exit
+        occurred_at,
+        resolved_at,
+        is_repeat_standing_day_before as is_repeat_day_before
+    from standing_ranked
+),
+
+points_aged as (
+    select
+        *,
+        {{ dbt.datediff('occurred_date', as_of, 'day') }} as age_days
+    from points_counted
+),
+
+contributions as (
+    select
+        points.signal_id,
+        points.workspace_id,
+        points.person_id,
+        points.company_id,
+        points.signal_origin,
+        points.signal_type,
+        points.signal_source,
+        points.weight,
+        points.signal_value,
+        points.confidence,
+        points.base_points,
+        points.points_after_dedup,
+        points.points_after_cap,
+        cast(
+            points.base_points - points.points_after_dedup as {{ dbt.type_numeric() }}
+        ) as dedup_effect,
+        cast(
+            points.points_after_dedup - points.points_after_cap as {{ dbt.type_numeric() }}
+        ) as cap_effect,
+        points.age_days,
+        cast(
+            case when points.is_decaying then decay_today.decay_factor else 1 end
+            as {{ dbt.type_numeric() }}
+        ) as decay_factor,
+        cast(
+            case
+                when exits.exited_at < {{ dbt.dateadd('day', 1, as_of) }} then 0
+                when points.is_decaying then points.points_after_cap * decay_today.decay_factor
+                else points.points_after_cap
+            end as {{ dbt.type_numeric() }}
+        ) as points,
+        -- the same signal as of the day before: one day younger, exits and standing signals
+        -- as they were then; 0 for the as_of day's own signals
+        cast(
+            case
+                when points.age_days < 1 or exits.exited_at < {{ as_of }} then 0
+                when points.is_repeat_day_before then 0
+                when points.is_decaying
+                    then points.points_after_cap * decay_day_before.decay_factor
+                else points.base_points
+            end as {{ dbt.type_numeric() }}
+        ) as points_day_before,
+        points.is_known_signal_type,
+        points.is_fallback_weight,
+        points.is_decaying,
+        points.is_repeat,
+        coalesce(exits.exited_at < {{ dbt.dateadd('day', 1, as_of) }}, false) as is_after_exit,
+        points.occurred_date,
+        {{ as_of }} as as_of_date,
+        points.occurred_at
+    from points_aged as points
+    inner join decay_by_age as decay_today
+        on decay_today.age_days = least(points.age_days, {{ horizon }})
+    inner join decay_by_age as decay_day_before
+        on decay_day_before.age_days = greatest(least(points.age_days - 1, {{ horizon }}), 0)
+    -- the exit movement itself still counts at the account it left
+    left join int_person_employment as exits
+        on
+            points.workspace_id = exits.workspace_id
+            and points.person_id = exits.person_id
+            and points.company_id = exits.company_id
+            and points.signal_type <> 'movement_exit'
 )
 
 select * from contributions

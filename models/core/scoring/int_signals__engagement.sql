@@ -1,13 +1,19 @@
 -- One row per engagement event that is a buying signal (its event type maps to a signal type):
 -- the signal as the feed named it (CRM person id or email). Incremental on load time, with a
 -- lookback so rows that land late or out of order are re-read; merging on signal_id makes a
--- re-read a no-op.
+-- re-read a no-op. Indexed by the keys it names a person by, so a key that resolves anew
+-- finds its signals without a scan.
 {{ config(
     materialized='incremental',
     unique_key='signal_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
-    indexes=[{'columns': ['signal_id'], 'unique': true}, {'columns': ['loaded_at']}],
+    indexes=[
+        {'columns': ['signal_id'], 'unique': true},
+        {'columns': ['loaded_at']},
+        {'columns': ['workspace_id', 'crm_person_id']},
+        {'columns': ['workspace_id', 'person_email']},
+    ],
 ) }}
 
 with

@@ -2,7 +2,7 @@
 -- email): kept here, not dropped, so the gap is visible and counted.
 with
 
-int_signals_resolved as (
+fct_signals as (
     select
         signal_id,
         workspace_id,
@@ -11,8 +11,8 @@ int_signals_resolved as (
         signal_type,
         signal_source,
         occurred_at
-    from {{ ref('int_signals_resolved') }}
-    where person_id is null
+    from {{ ref('fct_signals') }}
+    where person_id is null and not is_withdrawn
 )
 
-select * from int_signals_resolved
+select * from fct_signals

@@ -28,10 +28,8 @@ fct_bit_score_contributions as (
         person_id,
         signal_type,
         points,
-        points_after_cap,
-        is_decaying,
+        points_day_before,
         is_repeat,
-        age_days,
         occurred_at
     from {{ ref('fct_bit_score_contributions') }}
 ),
@@ -40,42 +38,31 @@ tier_thresholds as (
     select * from {{ ref('tier_thresholds') }}
 ),
 
-decay_rules as (
-    select * from {{ ref('decay_rules') }}
-),
-
--- yesterday's score: the signals up to yesterday, each one day younger
-contributions_yesterday as (
-    select
-        contributions.workspace_id,
-        contributions.person_id,
-        contributions.points_after_cap * (
-            case when contributions.is_decaying then decay_rules.decay_factor else 1 end
-        ) as points
-    from fct_bit_score_contributions as contributions
-    left join decay_rules
-        on {{ decay_bucket_for_age('contributions.age_days - 1', 'decay_rules') }}
-    where contributions.age_days >= 1
-),
-
-scores_yesterday as (
-    select
-        workspace_id,
-        person_id,
-        sum(points) as bit_score
-    from contributions_yesterday
-    group by workspace_id, person_id
-),
-
+-- one pass over the breakdown; everything below reads this much smaller summary
 points_by_signal_type as (
     select
         workspace_id,
         person_id,
         signal_type,
-        sum(points) as points
+        sum(points) as points,
+        sum(points_day_before) as points_day_before,
+        count(*) as signal_count,
+        sum(case when is_repeat then 0 else 1 end) as counted_signal_count,
+        max(occurred_at) as last_signal_at
     from fct_bit_score_contributions
     group by workspace_id, person_id, signal_type
-    having sum(points) > 0
+),
+
+scores as (
+    select
+        workspace_id,
+        person_id,
+        sum(points) as bit_score,
+        sum(points_day_before) as previous_bit_score,
+        cast(sum(signal_count) as {{ dbt.type_bigint() }}) as signal_count,
+        cast(sum(counted_signal_count) as {{ dbt.type_bigint() }}) as counted_signal_count
+    from points_by_signal_type
+    group by workspace_id, person_id
 ),
 
 top_signal_types as (
@@ -89,6 +76,7 @@ top_signal_types as (
             3,
         ) }} as top_signals
     from points_by_signal_type
+    where points > 0
     group by workspace_id, person_id
 ),
 
@@ -97,23 +85,12 @@ last_signals as (
         workspace_id,
         person_id,
         signal_type as last_signal_type,
-        occurred_at as last_signal_at,
+        last_signal_at,
         row_number() over (
             partition by workspace_id, person_id
-            order by occurred_at desc, signal_type asc
+            order by last_signal_at desc, signal_type asc
         ) as recency_rank
-    from fct_bit_score_contributions
-),
-
-scores_today as (
-    select
-        workspace_id,
-        person_id,
-        sum(points) as bit_score,
-        count(*) as signal_count,
-        sum(case when is_repeat then 0 else 1 end) as counted_signal_count
-    from fct_bit_score_contributions
-    group by workspace_id, person_id
+    from points_by_signal_type
 ),
 
 contacts_scored as (
@@ -125,10 +102,10 @@ contacts_scored as (
         dim_person.email,
         dim_person.title,
         dim_company.company_name,
-        coalesce(scores_today.bit_score, 0) as bit_score,
-        coalesce(scores_yesterday.bit_score, 0) as previous_bit_score,
-        coalesce(scores_today.signal_count, 0) as signal_count,
-        coalesce(scores_today.counted_signal_count, 0) as counted_signal_count,
+        coalesce(scores.bit_score, 0) as bit_score,
+        coalesce(scores.previous_bit_score, 0) as previous_bit_score,
+        coalesce(scores.signal_count, 0) as signal_count,
+        coalesce(scores.counted_signal_count, 0) as counted_signal_count,
         top_signal_types.top_signals,
         last_signals.last_signal_type,
         last_signals.last_signal_at
@@ -137,14 +114,10 @@ contacts_scored as (
         on
             dim_person.workspace_id = dim_company.workspace_id
             and dim_person.company_id = dim_company.company_id
-    left join scores_today
+    left join scores
         on
-            dim_person.workspace_id = scores_today.workspace_id
-            and dim_person.person_id = scores_today.person_id
-    left join scores_yesterday
-        on
-            dim_person.workspace_id = scores_yesterday.workspace_id
-            and dim_person.person_id = scores_yesterday.person_id
+            dim_person.workspace_id = scores.workspace_id
+            and dim_person.person_id = scores.person_id
     left join top_signal_types
         on
             dim_person.workspace_id = top_signal_types.workspace_id

@@ -1,0 +1,299 @@
+-- One row per signal (workspace_id, signal_id): the points it is worth before decay, which do
+-- not depend on the as_of day. base_points = weight x signal_value x confidence; a decaying
+-- signal within the dedup window (72 h) after the previous one of its type for the same contact
+-- is a repeat (0); the contact's running total of a UTC day stops at the daily cap (300).
+-- A signal's points depend only on the contact's earlier signals, so a past as_of reads the
+-- same rows. Standing signals (roles, baselines) are neither deduplicated nor capped here: they
+-- count once per contact and type, decided as of the as_of day (fct_bit_score_contributions).
+-- Incremental: a run recomputes only the contacts whose signals changed since the last
+-- (fct_signals.resolved_at), from the first day a change touches, reading the dedup window
+-- before it for context.
+{{ config(
+    materialized='incremental',
+    unique_key='signal_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    indexes=[
+        {'columns': ['signal_id'], 'unique': true},
+        {'columns': ['resolved_at']},
+    ],
+) }}
+
+-- fct_signals is read where it is used, not through one import CTE: a CTE read twice is written
+-- out whole before either reader starts, and this one is the whole signal stream.
+with
+
+signal_weights as (
+    select
+        signal_type,
+        weight,
+        is_decaying
+    from {{ ref('signal_weights') }}
+),
+
+confidence_modifiers as (
+    select
+        signal_source,
+        confidence
+    from {{ ref('confidence_modifiers') }}
+),
+
+-- a source missing from confidence_modifiers is trusted like an inferred value
+fallback_confidence as (
+    select confidence as inferred_confidence
+    from confidence_modifiers
+    where signal_source = 'inferred'
+),
+
+{% if is_incremental() %}
+    previous_run as (
+        select coalesce(max(resolved_at), {{ timestamp_literal('1900-01-01') }}) as resolved_at
+        from {{ this }}
+    ),
+
+    signals_changed as (
+        select
+            fct_signals.signal_id,
+            fct_signals.workspace_id,
+            fct_signals.person_id,
+            fct_signals.occurred_at
+        from {{ ref('fct_signals') }} as fct_signals
+        cross join previous_run
+        where fct_signals.resolved_at > previous_run.resolved_at
+    ),
+
+    -- every contact a changed signal counts for now, or counted for before, from its day on
+    changes_by_person as (
+        select
+            workspace_id,
+            person_id,
+            occurred_at
+        from signals_changed
+        where person_id is not null
+        union all
+        select
+            previous.workspace_id,
+            previous.person_id,
+            previous.occurred_at
+        from {{ this }} as previous
+        inner join signals_changed
+            on previous.signal_id = signals_changed.signal_id
+        where previous.person_id is not null
+    ),
+
+    people_to_rescore as (
+        select
+            workspace_id,
+            person_id,
+            cast(min(occurred_at) as date) as rescore_from_date
+        from changes_by_person
+        group by workspace_id, person_id
+    ),
+
+    signals_in_scope as (
+        select
+            fct_signals.signal_id,
+            fct_signals.workspace_id,
+            fct_signals.person_id,
+            fct_signals.company_id,
+            fct_signals.signal_origin,
+            fct_signals.signal_type,
+            fct_signals.signal_source,
+            fct_signals.signal_value,
+            fct_signals.is_known_signal_type,
+            fct_signals.occurred_at,
+            fct_signals.resolved_at,
+            people_to_rescore.rescore_from_date
+        from {{ ref('fct_signals') }} as fct_signals
+        inner join people_to_rescore
+            on
+                fct_signals.person_id = people_to_rescore.person_id
+                and fct_signals.workspace_id = people_to_rescore.workspace_id
+                -- the dedup window before the first rescored day: context, not rewritten
+                and fct_signals.occurred_at >= {{ dbt.dateadd(
+                    'hour',
+                    -1 * var('bit_dedup_window_hours'),
+                    'people_to_rescore.rescore_from_date',
+                ) }}
+    ),
+
+    -- changed signals that now count for nobody replace their old row too
+    signals_unscored as (
+        select
+            fct_signals.signal_id,
+            fct_signals.workspace_id,
+            fct_signals.person_id,
+            fct_signals.company_id,
+            fct_signals.signal_origin,
+            fct_signals.signal_type,
+            fct_signals.signal_source,
+            fct_signals.signal_value,
+            fct_signals.is_known_signal_type,
+            fct_signals.occurred_at,
+            fct_signals.resolved_at
+        from {{ ref('fct_signals') }} as fct_signals
+        inner join signals_changed
+            on fct_signals.signal_id = signals_changed.signal_id
+        where signals_changed.person_id is null
+    ),
+{% else %}
+    signals_in_scope as (
+        select
+            signal_id,
+            workspace_id,
+            person_id,
+            company_id,
+            signal_origin,
+            signal_type,
+            signal_source,
+            signal_value,
+            is_known_signal_type,
+            occurred_at,
+            resolved_at,
+            cast(null as date) as rescore_from_date
+        from {{ ref('fct_signals') }}
+        where person_id is not null
+    ),
+
+    -- read apart from the scored ones: a CTE read twice would be written out whole first
+    signals_unscored as (
+        select
+            signal_id,
+            workspace_id,
+            person_id,
+            company_id,
+            signal_origin,
+            signal_type,
+            signal_source,
+            signal_value,
+            is_known_signal_type,
+            occurred_at,
+            resolved_at
+        from {{ ref('fct_signals') }}
+        where person_id is null
+    ),
+{% endif %}
+
+signals_weighted as (
+    select
+        signals.*,
+        cast(signals.occurred_at as date) as occurred_date,
+        coalesce(signal_weights.weight, {{ var('bit_unknown_signal_weight') }}) as weight,
+        signal_weights.weight is null as is_fallback_weight,
+        coalesce(signal_weights.is_decaying, true) as is_decaying,
+        coalesce(
+            confidence_modifiers.confidence, fallback_confidence.inferred_confidence
+        ) as confidence
+    from signals_in_scope as signals
+    left join signal_weights
+        on signals.signal_type = signal_weights.signal_type
+    left join confidence_modifiers
+        on signals.signal_source = confidence_modifiers.signal_source
+    cross join fallback_confidence
+),
+
+-- one sort per contact carries both windows: by type and time for the dedup, then (a sort
+-- within the contact) by day and time for the cap
+signals_deduplicated as (
+    select
+        *,
+        weight * signal_value * confidence as base_points,
+        is_decaying and coalesce(
+            occurred_at < {{ dbt.dateadd(
+                'hour',
+                var('bit_dedup_window_hours'),
+                'lag(occurred_at) over (
+                    partition by person_id, workspace_id, signal_type
+                    order by occurred_at, signal_id
+                )',
+            ) }},
+            false
+        ) as is_repeat
+    from signals_weighted
+),
+
+points_deduplicated as (
+    select
+        *,
+        case when is_repeat then 0 else base_points end as points_after_dedup
+    from signals_deduplicated
+),
+
+-- the day's running total, in time order, stops at the cap: the signal that crosses it counts
+-- for what is left, later ones for nothing (standing signals are not activity: never capped)
+points_capped_daily as (
+    select
+        *,
+        case
+            when not is_decaying then points_after_dedup
+            else greatest(
+                0,
+                least(
+                    points_after_dedup,
+                    {{ var('bit_daily_cap_points') }} - (
+                        sum(case when is_decaying then points_after_dedup else 0 end) over (
+                            partition by person_id, workspace_id, occurred_date
+                            order by occurred_at, signal_id
+                            rows between unbounded preceding and current row
+                        ) - points_after_dedup
+                    )
+                )
+            )
+        end as points_after_cap
+    from points_deduplicated
+    -- the context rows before the first rescored day have served the dedup; days are whole
+    where rescore_from_date is null or occurred_at >= rescore_from_date
+),
+
+points_scored as (
+    select
+        signal_id,
+        workspace_id,
+        person_id,
+        company_id,
+        signal_origin,
+        signal_type,
+        signal_source,
+        is_known_signal_type,
+        is_fallback_weight,
+        is_decaying,
+        is_repeat,
+        {% for column in [
+            'weight', 'signal_value', 'confidence', 'base_points', 'points_after_dedup',
+            'points_after_cap',
+        ] %}
+            cast({{ column }} as {{ dbt.type_numeric() }}) as {{ column }},
+        {% endfor %}
+        occurred_date,
+        occurred_at,
+        resolved_at
+    from points_capped_daily
+),
+
+points_unscored as (
+    select
+        signal_id,
+        workspace_id,
+        person_id,
+        company_id,
+        signal_origin,
+        signal_type,
+        signal_source,
+        is_known_signal_type,
+        cast(null as {{ dbt.type_boolean() }}) as is_fallback_weight,
+        cast(null as {{ dbt.type_boolean() }}) as is_decaying,
+        cast(null as {{ dbt.type_boolean() }}) as is_repeat,
+        cast(null as {{ dbt.type_numeric() }}) as weight,
+        cast(signal_value as {{ dbt.type_numeric() }}) as signal_value,
+        {% for column in ['confidence', 'base_points', 'points_after_dedup', 'points_after_cap'] %}
+            cast(null as {{ dbt.type_numeric() }}) as {{ column }},
+        {% endfor %}
+        cast(occurred_at as date) as occurred_date,
+        occurred_at,
+        resolved_at
+    from signals_unscored
+)
+
+select * from points_scored
+union all
+select * from points_unscored

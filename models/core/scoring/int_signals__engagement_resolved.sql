@@ -1,0 +1,127 @@
+-- One row per engagement signal (workspace_id, signal_id) with the golden person and company
+-- its CRM person id (else its email) resolves to, null when it names nobody we know.
+-- Incremental: a run resolves the signals loaded since the last one (with the lookback) and
+-- re-resolves the signals whose key changed (int_person_keys.resolved_at), and stamps what it
+-- wrote with resolved_at for the scoring models downstream.
+{{ config(
+    materialized='incremental',
+    unique_key='signal_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    indexes=[
+        {'columns': ['signal_id'], 'unique': true},
+        {'columns': ['resolved_at']},
+        {'columns': ['person_id', 'workspace_id', 'occurred_at']},
+    ],
+) }}
+
+with
+
+int_person_keys as (
+    select
+        workspace_id,
+        key_type,
+        key_value,
+        person_id,
+        company_id,
+        resolved_at
+    from {{ ref('int_person_keys') }}
+),
+
+int_signals__engagement as (
+    select
+        signal_id,
+        workspace_id,
+        origin_record_id,
+        signal_type,
+        signal_source,
+        crm_person_id,
+        person_email,
+        signal_value,
+        occurred_at,
+        loaded_at
+    from {{ ref('int_signals__engagement') }}
+),
+
+{% if is_incremental() %}
+    previous_run as (
+        select
+            coalesce(max(resolved_at), {{ timestamp_literal('1900-01-01') }}) as resolved_at,
+            coalesce(max(loaded_at), {{ timestamp_literal('1900-01-01') }}) as loaded_at
+        from {{ this }}
+    ),
+
+    keys_changed as (
+        select
+            int_person_keys.workspace_id,
+            int_person_keys.key_type,
+            int_person_keys.key_value
+        from int_person_keys
+        cross join previous_run
+        where int_person_keys.resolved_at > previous_run.resolved_at
+    ),
+
+    -- signals loaded since the last run (and the lookback before it), and the signals that
+    -- name a key that now resolves elsewhere; a signal can be both, hence the union
+    signals_to_resolve as (
+        select int_signals__engagement.*
+        from int_signals__engagement
+        cross join previous_run
+        where
+            int_signals__engagement.loaded_at >= {{ dbt.dateadd(
+                'hour', -1 * var('incremental_lookback_hours'), 'previous_run.loaded_at'
+            ) }}
+        union
+        select int_signals__engagement.*
+        from int_signals__engagement
+        inner join keys_changed
+            on
+                int_signals__engagement.workspace_id = keys_changed.workspace_id
+                and keys_changed.key_type = 'crm_person_id'
+                and int_signals__engagement.crm_person_id = keys_changed.key_value
+        union
+        select int_signals__engagement.*
+        from int_signals__engagement
+        inner join keys_changed
+            on
+                int_signals__engagement.workspace_id = keys_changed.workspace_id
+                and keys_changed.key_type = 'email'
+                and int_signals__engagement.person_email = keys_changed.key_value
+    ),
+{% else %}
+    signals_to_resolve as (
+        select * from int_signals__engagement
+    ),
+{% endif %}
+
+signals_resolved as (
+    select
+        signals.signal_id,
+        signals.workspace_id,
+        coalesce(by_crm_id.person_id, by_email.person_id) as person_id,
+        case
+            when by_crm_id.person_id is not null then by_crm_id.company_id
+            else by_email.company_id
+        end as company_id,
+        signals.origin_record_id,
+        'engagement_event' as signal_origin,
+        signals.signal_type,
+        signals.signal_source,
+        signals.signal_value,
+        signals.occurred_at,
+        signals.loaded_at,
+        {{ run_started_timestamp() }} as resolved_at
+    from signals_to_resolve as signals
+    left join int_person_keys as by_crm_id
+        on
+            signals.workspace_id = by_crm_id.workspace_id
+            and by_crm_id.key_type = 'crm_person_id'
+            and signals.crm_person_id = by_crm_id.key_value
+    left join int_person_keys as by_email
+        on
+            signals.workspace_id = by_email.workspace_id
+            and by_email.key_type = 'email'
+            and signals.person_email = by_email.key_value
+)
+
+select * from signals_resolved
