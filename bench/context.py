@@ -22,7 +22,21 @@ SETTLE_LIMIT_S = 300  # the longest wait for autovacuum before a timed step
 MONTHS = 12  # months of generated events and vendor snapshots (the generator's default)
 # The scoring models the benchmark builds and times: the signal stream, the contributions and
 # the two intent marts. Everything upstream of them is built once by the earlier stages.
-SCORING_SELECTION = ["path:models/core/scoring", "contact_intent", "account_intent"]
+# The scoring stage: from the engagement events and the resolved person keys to the marts. The
+# person facts it reads (keys, roles, baselines, movements) are built with the golden records.
+SCORING_SELECTION = [
+    "int_signals__engagement",
+    "int_signals__engagement_resolved",
+    "int_signals__records_resolved",
+    "fct_signals",
+    "signals_unresolved",
+    "int_bit_scoring_rules",
+    "int_bit_signal_points",
+    "fct_bit_score_contributions",
+    "int_contact_scores",
+    "contact_intent",
+    "account_intent",
+]
 ERROR_WORDS = ("error", "failure", "failed", "exception")
 
 

@@ -24,8 +24,9 @@ from python_jobs.warehouse.dbt_runner import build_or_fail
 
 SUFFIX = "backtest"
 SCORING_SEEDS = "seeds/scoring"
-# the models a scoring change can move, built on the proposal's side
-SCORING_SELECTION = "fct_bit_score_contributions+"
+# the models a scoring change can move, built on the proposal's side from nothing (a side
+# table left by an earlier backtest must not be taken for this proposal's incremental state)
+SCORING_SELECTION = ["int_bit_scoring_rules", "int_bit_signal_points+"]
 COPY_IGNORE = shutil.ignore_patterns(
     ".revops", ".venv", "target", "target_*", ".git", "logs", "__pycache__", "bench"
 )
@@ -105,7 +106,16 @@ def run_backtest(
         build_or_fail(
             side,
             info,
-            ["run", "--select", SCORING_SELECTION, "--defer", "--state", str(state), *common],
+            [
+                "run",
+                "--select",
+                *SCORING_SELECTION,
+                "--full-refresh",
+                "--defer",
+                "--state",
+                str(state),
+                *common,
+            ],
             quiet=True,
         )
     with connect(info) as conn:

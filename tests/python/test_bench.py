@@ -216,11 +216,11 @@ def test_naive_daily_cap_in_time_order() -> None:
         row("email_reply", day + timedelta(minutes=4)),
     ]
     role = row("role_executive", day + timedelta(minutes=5), source="vendor")  # 27, no decay
-    # 100 + 80 + 75 = 255; the reply adds 45 of its 60; the role comes after the cap: 0
-    assert score([*decaying, role]) == pytest.approx(300 * 0.85)
+    # 100 + 80 + 75 = 255; the reply adds 45 of its 60; a standing role is not activity: it
+    # neither meets the cap nor uses it, before or after
+    assert score([*decaying, role]) == pytest.approx(300 * 0.85 + 27)
     early_role = row("role_executive", day, source="vendor")
-    # the role's 27 first; the reply then gets 300 - 282 = 18
-    assert score([early_role, *decaying]) == pytest.approx(27 + (100 + 80 + 75 + 18) * 0.85)
+    assert score([early_role, *decaying]) == pytest.approx(27 + 300 * 0.85)
 
 
 def test_naive_standing_signal_counts_once_highest_value_no_decay() -> None:

@@ -7,7 +7,7 @@
 -- count once per contact and type, decided as of the as_of day (fct_bit_score_contributions).
 -- Incremental: a run recomputes only the contacts whose signals changed since the last
 -- (fct_signals.resolved_at), from the first day a change touches, reading the dedup window
--- before it for context.
+-- before it for context; every contact when the scoring rules changed (int_bit_scoring_rules).
 {{ config(
     materialized='incremental',
     unique_key='signal_id',
@@ -16,9 +16,12 @@
     indexes=[
         {'columns': ['signal_id'], 'unique': true},
         {'columns': ['resolved_at']},
+        {'columns': ['scored_at']},
+        {'columns': ['person_id', 'workspace_id']},
     ],
 ) }}
 
+-- depends_on: {{ ref('int_bit_scoring_rules') }}
 -- fct_signals is read where it is used, not through one import CTE: a CTE read twice is written
 -- out whole before either reader starts, and this one is the whole signal stream.
 with
@@ -46,20 +49,30 @@ fallback_confidence as (
 ),
 
 {% if is_incremental() %}
-    previous_run as (
-        select coalesce(max(resolved_at), {{ timestamp_literal('1900-01-01') }}) as resolved_at
-        from {{ this }}
-    ),
-
+    {%- set resolved_since = incremental_watermark('resolved_at') %}
+    {%- set scored_since = incremental_watermark('scored_at') %}
+    -- signals re-resolved since the last run; every signal when the weights, confidences or
+    -- scoring vars changed since (two disjoint reads: each can use its own plan)
     signals_changed as (
         select
-            fct_signals.signal_id,
-            fct_signals.workspace_id,
-            fct_signals.person_id,
-            fct_signals.occurred_at
-        from {{ ref('fct_signals') }} as fct_signals
-        cross join previous_run
-        where fct_signals.resolved_at > previous_run.resolved_at
+            signal_id,
+            workspace_id,
+            person_id,
+            occurred_at
+        from {{ ref('fct_signals') }}
+        where resolved_at > {{ resolved_since }}
+        union all
+        select
+            signal_id,
+            workspace_id,
+            person_id,
+            occurred_at
+        from {{ ref('fct_signals') }}
+        where
+            resolved_at <= {{ resolved_since }}
+            and {{ scored_since }} < (
+                select max(applied_at) from {{ ref('int_bit_scoring_rules') }}
+            )
     ),
 
     -- every contact a changed signal counts for now, or counted for before, from its day on
@@ -292,8 +305,30 @@ points_unscored as (
         occurred_at,
         resolved_at
     from signals_unscored
+),
+
+points_all as (
+    select * from points_scored
+    union all
+    select * from points_unscored
+),
+
+-- stamped with this run, and with the contact each signal counted for before it (so the
+-- per-contact scores also rescore a contact who lost a signal and has no row rewritten)
+points_stamped as (
+    select
+        points_all.*,
+        {% if is_incremental() %}
+            previous.person_id as previous_person_id,
+        {% else %}
+            cast(null as {{ dbt.type_string() }}) as previous_person_id,
+        {% endif %}
+        {{ run_started_timestamp() }} as scored_at
+    from points_all
+    {% if is_incremental() %}
+        left join {{ this }} as previous
+            on points_all.signal_id = previous.signal_id
+    {% endif %}
 )
 
-select * from points_scored
-union all
-select * from points_unscored
+select * from points_stamped

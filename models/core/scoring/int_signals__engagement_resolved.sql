@@ -44,32 +44,25 @@ int_signals__engagement as (
 ),
 
 {% if is_incremental() %}
-    previous_run as (
-        select
-            coalesce(max(resolved_at), {{ timestamp_literal('1900-01-01') }}) as resolved_at,
-            coalesce(max(loaded_at), {{ timestamp_literal('1900-01-01') }}) as loaded_at
-        from {{ this }}
-    ),
-
+    {%- set resolved_since = incremental_watermark('resolved_at') %}
+    {%- set loaded_since = incremental_watermark('loaded_at') %}
     keys_changed as (
         select
-            int_person_keys.workspace_id,
-            int_person_keys.key_type,
-            int_person_keys.key_value
+            workspace_id,
+            key_type,
+            key_value
         from int_person_keys
-        cross join previous_run
-        where int_person_keys.resolved_at > previous_run.resolved_at
+        where resolved_at > {{ resolved_since }}
     ),
 
     -- signals loaded since the last run (and the lookback before it), and the signals that
     -- name a key that now resolves elsewhere; a signal can be both, hence the union
     signals_to_resolve as (
-        select int_signals__engagement.*
+        select *
         from int_signals__engagement
-        cross join previous_run
         where
-            int_signals__engagement.loaded_at >= {{ dbt.dateadd(
-                'hour', -1 * var('incremental_lookback_hours'), 'previous_run.loaded_at'
+            loaded_at >= {{ dbt.dateadd(
+                'hour', -1 * var('incremental_lookback_hours'), loaded_since
             ) }}
         union
         select int_signals__engagement.*
@@ -94,7 +87,7 @@ int_signals__engagement as (
     ),
 {% endif %}
 
-signals_resolved as (
+resolutions as (
     select
         signals.signal_id,
         signals.workspace_id,
@@ -122,6 +115,25 @@ signals_resolved as (
             signals.workspace_id = by_email.workspace_id
             and by_email.key_type = 'email'
             and signals.person_email = by_email.key_value
-)
+),
+
+{% if is_incremental() %}
+    -- a signal re-read in the lookback and resolved as before is not rewritten: a rerun
+    -- changes nothing, and nothing downstream rescores for it
+    signals_resolved as (
+        select resolutions.*
+        from resolutions
+        left join {{ this }} as previous
+            on resolutions.signal_id = previous.signal_id
+        where
+            previous.signal_id is null
+            or {{ values_differ('resolutions.person_id', 'previous.person_id') }}
+            or {{ values_differ('resolutions.company_id', 'previous.company_id') }}
+    )
+{% else %}
+    signals_resolved as (
+        select * from resolutions
+    )
+{% endif %}
 
 select * from signals_resolved

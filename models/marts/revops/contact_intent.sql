@@ -1,6 +1,7 @@
 -- One row per contact (workspace_id, person_id) as of the as_of day: BIT score, tier and the
 -- action it calls for, the tier the day before, the last signal and the signal types that
--- contributed most. Contacts without signals score 0 (cold).
+-- contributed most (int_contact_scores), with who they are. Contacts without signals score 0
+-- (cold).
 with
 
 dim_person as (
@@ -22,75 +23,22 @@ dim_company as (
     from {{ ref('dim_company') }}
 ),
 
-fct_bit_score_contributions as (
+int_contact_scores as (
     select
         workspace_id,
         person_id,
-        signal_type,
-        points,
-        points_day_before,
-        is_repeat,
-        occurred_at
-    from {{ ref('fct_bit_score_contributions') }}
+        bit_score,
+        previous_bit_score,
+        signal_count,
+        counted_signal_count,
+        top_signals,
+        last_signal_type,
+        last_signal_at
+    from {{ ref('int_contact_scores') }}
 ),
 
 tier_thresholds as (
     select * from {{ ref('tier_thresholds') }}
-),
-
--- one pass over the breakdown; everything below reads this much smaller summary
-points_by_signal_type as (
-    select
-        workspace_id,
-        person_id,
-        signal_type,
-        sum(points) as points,
-        sum(points_day_before) as points_day_before,
-        count(*) as signal_count,
-        sum(case when is_repeat then 0 else 1 end) as counted_signal_count,
-        max(occurred_at) as last_signal_at
-    from fct_bit_score_contributions
-    group by workspace_id, person_id, signal_type
-),
-
-scores as (
-    select
-        workspace_id,
-        person_id,
-        sum(points) as bit_score,
-        sum(points_day_before) as previous_bit_score,
-        cast(sum(signal_count) as {{ dbt.type_bigint() }}) as signal_count,
-        cast(sum(counted_signal_count) as {{ dbt.type_bigint() }}) as counted_signal_count
-    from points_by_signal_type
-    group by workspace_id, person_id
-),
-
-top_signal_types as (
-    select
-        workspace_id,
-        person_id,
-        {{ dbt.listagg(
-            "signal_type || ' ' || cast(round(points, 1) as " ~ dbt.type_string() ~ ")",
-            "', '",
-            "order by points desc, signal_type",
-            3,
-        ) }} as top_signals
-    from points_by_signal_type
-    where points > 0
-    group by workspace_id, person_id
-),
-
-last_signals as (
-    select
-        workspace_id,
-        person_id,
-        signal_type as last_signal_type,
-        last_signal_at,
-        row_number() over (
-            partition by workspace_id, person_id
-            order by last_signal_at desc, signal_type asc
-        ) as recency_rank
-    from points_by_signal_type
 ),
 
 contacts_scored as (
@@ -106,27 +54,18 @@ contacts_scored as (
         coalesce(scores.previous_bit_score, 0) as previous_bit_score,
         coalesce(scores.signal_count, 0) as signal_count,
         coalesce(scores.counted_signal_count, 0) as counted_signal_count,
-        top_signal_types.top_signals,
-        last_signals.last_signal_type,
-        last_signals.last_signal_at
+        scores.top_signals,
+        scores.last_signal_type,
+        scores.last_signal_at
     from dim_person
     left join dim_company
         on
             dim_person.workspace_id = dim_company.workspace_id
             and dim_person.company_id = dim_company.company_id
-    left join scores
+    left join int_contact_scores as scores
         on
             dim_person.workspace_id = scores.workspace_id
             and dim_person.person_id = scores.person_id
-    left join top_signal_types
-        on
-            dim_person.workspace_id = top_signal_types.workspace_id
-            and dim_person.person_id = top_signal_types.person_id
-    left join last_signals
-        on
-            dim_person.workspace_id = last_signals.workspace_id
-            and dim_person.person_id = last_signals.person_id
-            and last_signals.recency_rank = 1
 ),
 
 contacts_tiered as (

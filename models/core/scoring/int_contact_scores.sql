@@ -1,0 +1,250 @@
+-- One row per contact with signals (workspace_id, person_id) as of the as_of day: the BIT
+-- score (the sum of the contact's fct_bit_score_contributions), the score the day before, the
+-- signal counts, the three signal types that contributed most and the last signal.
+-- Incremental: decay moves a score only when one of the contact's signals crosses into another
+-- age bucket, so a run rescores only the contacts whose points were rewritten (new, late or
+-- re-resolved signals; new rules rescore everyone), whose signals crossed a decay boundary
+-- between the last run's as_of day and this one, and whose exits changed or fell between the
+-- two days. Every other contact keeps its row, which is what a full rebuild would give it.
+{{ config(
+    materialized='incremental',
+    unique_key=['workspace_id', 'person_id'],
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    indexes=[{'columns': ['workspace_id', 'person_id'], 'unique': true}],
+) }}
+
+{%- set as_of = bit_as_of_date() %}
+
+with
+
+int_person_employment as (
+    select
+        workspace_id,
+        person_id,
+        exited_at
+    from {{ ref('int_person_employment') }}
+    where exited_at is not null
+),
+
+exits_by_person as (
+    select
+        workspace_id,
+        person_id,
+        count(*) as exit_count,
+        max(exited_at) as last_exited_at
+    from int_person_employment
+    group by workspace_id, person_id
+),
+
+{% if is_incremental() %}
+    {%- set scored_through = incremental_watermark('points_scored_through') %}
+    {%- set previous_as_of = incremental_watermark('as_of_date', 'date') %}
+    -- points rows rewritten since this model last ran; more than one points run since means
+    -- one was missed, and then who changed is not known: everyone is rescored
+    points_rewritten as (
+        select
+            workspace_id,
+            person_id,
+            previous_person_id,
+            scored_at
+        from {{ ref('int_bit_signal_points') }}
+        where scored_at > {{ scored_through }}
+    ),
+
+    rescore_everyone as (
+        select count(distinct scored_at) > 1 as is_everyone
+        from points_rewritten
+    ),
+
+    -- a signal's decay bucket changes between the two days when its date is within the two
+    -- days' distance of a bucket's first age (the day before's score shifts by one day too,
+    -- which the same dates cover)
+    decay_steps as (
+        select distinct min_age_days as age_days
+        from {{ ref('decay_rules') }}
+    ),
+
+    people_to_score as (
+        select
+            workspace_id,
+            person_id
+        from points_rewritten
+        where person_id is not null
+        union
+        select
+            workspace_id,
+            previous_person_id
+        from points_rewritten
+        where previous_person_id is not null
+        union
+        select
+            points.workspace_id,
+            points.person_id
+        from {{ ref('int_bit_signal_points') }} as points
+        inner join decay_steps
+            on
+                points.occurred_date >= {{ dbt.dateadd(
+                    'day',
+                    '-1 * decay_steps.age_days',
+                    'least(' ~ previous_as_of ~ ', ' ~ as_of ~ ')',
+                ) }}
+                and points.occurred_date <= {{ dbt.dateadd(
+                    'day',
+                    '-1 * decay_steps.age_days',
+                    'greatest(' ~ previous_as_of ~ ', ' ~ as_of ~ ')',
+                ) }}
+        where {{ previous_as_of }} <> {{ as_of }} and points.person_id is not null
+        -- exits that changed, or whose day falls between the two as_of days
+        union
+        select
+            coalesce(exits.workspace_id, previous.workspace_id),
+            coalesce(exits.person_id, previous.person_id)
+        from {{ this }} as previous
+        full outer join exits_by_person as exits
+            on
+                previous.workspace_id = exits.workspace_id
+                and previous.person_id = exits.person_id
+        where
+            (previous.person_id is not null or exits.person_id is not null)
+            and (
+                {{ values_differ('previous.exit_count', 'coalesce(exits.exit_count, 0)') }}
+                or {{ values_differ('previous.last_exited_at', 'exits.last_exited_at') }}
+                or (
+                    {{ previous_as_of }} <> {{ as_of }}
+                    and exits.last_exited_at >= {{ dbt.dateadd(
+                        'day', -1, 'least(' ~ previous_as_of ~ ', ' ~ as_of ~ ')'
+                    ) }}
+                )
+            )
+            and (previous.person_id is not null or exits.exit_count > 0)
+        union
+        select
+            points.workspace_id,
+            points.person_id
+        from {{ ref('int_bit_signal_points') }} as points
+        cross join rescore_everyone
+        where rescore_everyone.is_everyone and points.person_id is not null
+    ),
+
+    contributions as (
+        {{ bit_score_contributions('people_to_score') }}
+    ),
+{% else %}
+    contributions as (
+        {{ bit_score_contributions() }}
+    ),
+{% endif %}
+
+-- one pass over the breakdown; everything below reads this much smaller summary
+points_by_signal_type as (
+    select
+        workspace_id,
+        person_id,
+        signal_type,
+        sum(points) as points,
+        sum(points_day_before) as points_day_before,
+        count(*) as signal_count,
+        sum(case when is_repeat then 0 else 1 end) as counted_signal_count,
+        max(occurred_at) as last_signal_at
+    from contributions
+    group by workspace_id, person_id, signal_type
+),
+
+scores as (
+    select
+        workspace_id,
+        person_id,
+        sum(points) as bit_score,
+        sum(points_day_before) as previous_bit_score,
+        sum(signal_count) as signal_count,
+        sum(counted_signal_count) as counted_signal_count
+    from points_by_signal_type
+    group by workspace_id, person_id
+),
+
+top_signal_types as (
+    select
+        workspace_id,
+        person_id,
+        {{ dbt.listagg(
+            "signal_type || ' ' || cast(round(points, 1) as " ~ dbt.type_string() ~ ")",
+            "', '",
+            "order by points desc, signal_type",
+            3,
+        ) }} as top_signals
+    from points_by_signal_type
+    where points > 0
+    group by workspace_id, person_id
+),
+
+last_signals as (
+    select
+        workspace_id,
+        person_id,
+        signal_type as last_signal_type,
+        last_signal_at,
+        row_number() over (
+            partition by workspace_id, person_id
+            order by last_signal_at desc, signal_type asc
+        ) as recency_rank
+    from points_by_signal_type
+),
+
+{% if is_incremental() %}
+    -- a contact rescored to no signals keeps a row of zeros (a full rebuild has no row; the
+    -- marts read both as 0)
+    people_scored as (
+        select * from people_to_score
+    ),
+{% else %}
+    people_scored as (
+        select
+            workspace_id,
+            person_id
+        from scores
+    ),
+{% endif %}
+
+contact_scores as (
+    select
+        people_scored.workspace_id,
+        people_scored.person_id,
+        cast(coalesce(scores.bit_score, 0) as {{ dbt.type_numeric() }}) as bit_score,
+        cast(
+            coalesce(scores.previous_bit_score, 0) as {{ dbt.type_numeric() }}
+        ) as previous_bit_score,
+        cast(coalesce(scores.signal_count, 0) as {{ dbt.type_bigint() }}) as signal_count,
+        cast(
+            coalesce(scores.counted_signal_count, 0) as {{ dbt.type_bigint() }}
+        ) as counted_signal_count,
+        top_signal_types.top_signals,
+        last_signals.last_signal_type,
+        last_signals.last_signal_at,
+        cast(coalesce(exits_by_person.exit_count, 0) as {{ dbt.type_bigint() }}) as exit_count,
+        exits_by_person.last_exited_at,
+        {{ as_of }} as as_of_date,
+        (
+            select max(scored_at) from {{ ref('int_bit_signal_points') }}
+        ) as points_scored_through
+    from people_scored
+    left join scores
+        on
+            people_scored.workspace_id = scores.workspace_id
+            and people_scored.person_id = scores.person_id
+    left join top_signal_types
+        on
+            people_scored.workspace_id = top_signal_types.workspace_id
+            and people_scored.person_id = top_signal_types.person_id
+    left join last_signals
+        on
+            people_scored.workspace_id = last_signals.workspace_id
+            and people_scored.person_id = last_signals.person_id
+            and last_signals.recency_rank = 1
+    left join exits_by_person
+        on
+            people_scored.workspace_id = exits_by_person.workspace_id
+            and people_scored.person_id = exits_by_person.person_id
+)
+
+select * from contact_scores
