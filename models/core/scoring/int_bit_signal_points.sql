@@ -50,9 +50,9 @@ fallback_confidence as (
 
 {% if is_incremental() %}
     {%- set resolved_since = incremental_watermark('resolved_at') %}
-    {%- set scored_since = incremental_watermark('scored_at') %}
+    {%- set rules_changed = bit_scoring_rules_changed_since(incremental_watermark('scored_at')) %}
     -- signals re-resolved since the last run; every signal when the weights, confidences or
-    -- scoring vars changed since (two disjoint reads: each can use its own plan)
+    -- scoring vars changed since
     signals_changed as (
         select
             signal_id,
@@ -60,19 +60,9 @@ fallback_confidence as (
             person_id,
             occurred_at
         from {{ ref('fct_signals') }}
-        where resolved_at > {{ resolved_since }}
-        union all
-        select
-            signal_id,
-            workspace_id,
-            person_id,
-            occurred_at
-        from {{ ref('fct_signals') }}
-        where
-            resolved_at <= {{ resolved_since }}
-            and {{ scored_since }} < (
-                select max(applied_at) from {{ ref('int_bit_scoring_rules') }}
-            )
+        {% if not rules_changed %}
+            where resolved_at > {{ resolved_since }}
+        {% endif %}
     ),
 
     -- every contact a changed signal counts for now, or counted for before, from its day on
