@@ -43,7 +43,12 @@ def main_command(
     only: list[str] = typer.Option(
         [], "--only", help="Only these stages or comparisons (repeatable); others as needed."
     ),
-    repeat: int = typer.Option(3, "--repeat", min=1, help="Repetitions of each timed step."),
+    repeat: int = typer.Option(
+        3, "--repeat", min=1, help="Repetitions of each comparison and of the stages it compares."
+    ),
+    stage_repeat: int = typer.Option(
+        1, "--stage-repeat", min=1, help="Repetitions of the other (long) stages."
+    ),
     out: Path = typer.Option(PROJECT_ROOT / "bench" / "out", "--out", help="results folder"),
     markdown: Path = typer.Option(
         PROJECT_ROOT / "bench" / "RESULTS.md", "--markdown", help="the summary table"
@@ -78,7 +83,9 @@ def main_command(
     disagreements: list[str] = []
     for entry in scales:
         console.print(f"[bold]scale {entry.name}: {entry.companies:,} companies[/]")
-        ctx = BenchContext(home, entry, seed, as_of, repeat, naive_limit, timeout)
+        ctx = BenchContext(
+            home, entry, seed, as_of, repeat, naive_limit, timeout, stage_repeat=stage_repeat
+        )
         stage_results = run_stages(ctx, only, console.print)
         comparisons = run_comparisons(ctx, only, stage_results, console.print)
         facts = _scale_facts(ctx)
@@ -98,7 +105,13 @@ def main_command(
         "postgres": _server_version(home),
         "load_average": [round(v, 2) for v in (load_start[0], os.getloadavg()[0])],
         "cpu_pressure": [pressure_start, cpu_pressure()],
-        "settings": {"repeat": repeat, "seed": seed, "as_of": as_of, "home": str(home)},
+        "settings": {
+            "repeat": repeat,
+            "stage_repeat": stage_repeat,
+            "seed": seed,
+            "as_of": as_of,
+            "home": str(home),
+        },
         "scales": results_scales,
     }
     results["scaling"] = scaling(results_scales)

@@ -65,9 +65,10 @@ class BenchContext:
     scale: Scale
     seed: int
     as_of: str  # YYYY-MM-DD, fixed for the whole run so every build scores the same day
-    repeat: int
+    repeat: int  # repetitions of the comparisons and of the stages they compare
     naive_limit: int = 100_000  # above this many signals the naive scorer runs on a sample
     timeout_s: float = 1800.0  # the longest one command may run before it counts as failed
+    stage_repeat: int = 1  # repetitions of the other stages (long, and compared with nothing)
     facts: dict[str, Any] = field(default_factory=dict)
     _info: ConnectInfo | None = None
 

@@ -89,7 +89,9 @@ def _cache_path(ctx: BenchContext, stage: Stage) -> Path:
 
 def _measure_stage(ctx: BenchContext, stage: Stage, say: Say) -> StageResult:
     result = StageResult(stage.name, "measured", stage.description)
-    repetitions = ctx.repeat if stage.repeatable else 1
+    repetitions = ctx.repeat if stage.compared else ctx.stage_repeat
+    if not stage.repeatable:
+        repetitions = 1
     if stage.needs_warehouse:
         ctx.parse()  # untimed: a timed dbt command starts from a current parse
     for repetition in range(repetitions):

@@ -69,6 +69,9 @@ class Stage:
     # the untimed way to produce its output when it only runs for a later stage (no tests)
     prerequisite: Callable[[BenchContext], Extras] | None = None
     feeds_later: bool = True  # False: no later stage reads its output (never a prerequisite)
+    # True: a comparison's ratio reads its runs, so it repeats like the comparisons (--repeat);
+    # the other stages run --stage-repeat times (long steps nothing is compared with)
+    compared: bool = False
 
 
 def _module_missing(module: str) -> Callable[[], str | None]:
@@ -246,7 +249,7 @@ def _next_delivery(ctx: BenchContext) -> None:
     if "deliveries_left" not in ctx.facts:
         _snapshot_inputs(ctx)
         pending = _pending_deliveries(ctx)
-        keep = min(ctx.repeat, max(len(pending) - 1, 0))
+        keep = min(ctx.stage_repeat, max(len(pending) - 1, 0))
         for delivery in pending[: len(pending) - keep]:
             _snapshot(ctx, delivery)
         ctx.facts["deliveries_left"] = pending[len(pending) - keep :]
@@ -394,6 +397,7 @@ STAGES: list[Stage] = [
         lambda ctx: _count(ctx, "core.int_company_records", "core.int_person_records"),
         "revops match --full (company and person records into golden ids)",
         missing=_module_missing("python_jobs.match.service"),
+        compared=True,
     ),
     Stage(
         "talent_flow",
@@ -415,6 +419,7 @@ STAGES: list[Stage] = [
         _scoring_full,
         lambda ctx: _count(ctx, "core.fct_signals"),
         "dbt run --full-refresh of the scoring models and intent marts (rows: signals)",
+        compared=True,
     ),
     Stage(
         "scoring_incremental",
@@ -425,6 +430,7 @@ STAGES: list[Stage] = [
         setup=_append_events,
         check=_incremental_equals_full,
         feeds_later=False,
+        compared=True,
     ),
     # Hooks for the jobs still to come: replace `missing` by the real run when they exist.
     Stage(
