@@ -8,6 +8,7 @@ import traceback
 import typer
 
 from python_jobs.backtest.cli import backtest_command
+from python_jobs.bench_command import bench_command
 from python_jobs.errors import PipelineFailed, UserError
 from python_jobs.generate.cli import generate_command
 from python_jobs.load.cli import load_command
@@ -31,6 +32,9 @@ app.command("load")(load_command)
 app.command("run")(run_command)
 app.command("match")(match_command)
 app.command("backtest")(backtest_command)
+app.command("bench", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(
+    bench_command
+)
 
 
 def is_usage_error(exc: BaseException) -> bool:

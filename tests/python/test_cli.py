@@ -38,6 +38,12 @@ def test_bad_option_value():
     assert_one_line_error(revops("run", "--companies", "zero"), "--companies", code=2)
 
 
+def test_bench_bad_scale_is_one_line():
+    assert_one_line_error(
+        revops("bench", "--scale", "nonsense"), "small, large or a number", code=2
+    )
+
+
 def test_missing_file(tmp_path):
     assert_one_line_error(revops("load", str(tmp_path / "missing.csv")), "no such file", code=2)
 
