@@ -43,6 +43,16 @@ def _walls(runs: list[dict[str, Any]], key: str = "wall_s") -> list[float]:
     return [run[key] for run in runs if run.get(key)]
 
 
+# The models that do what the floor does, from core.fct_signals to every contact's score (the
+# full build also resolves the new events and builds the account mart; the floor does not).
+SCORES_FROM_SIGNALS = (
+    "int_bit_signal_points",
+    "fct_bit_score_contributions",
+    "int_contact_scores",
+    "contact_intent",
+)
+
+
 def scoring_floor(ctx: BenchContext, stages: StageRuns) -> dict[str, Any]:
     """The floor query, repeated; its scores must equal the mart's."""
     rules = ScoringVars.from_project()
@@ -69,6 +79,15 @@ def scoring_floor(ctx: BenchContext, stages: StageRuns) -> dict[str, Any]:
             "full_build_vs_floor": ratio_summary(_walls(full), floor_walls),
             "full_build_models_vs_floor": ratio_summary(_walls(full, "dbt_elapsed_s"), floor_walls),
         }
+        from_signals = [
+            sum(run["model_s"].get(model, 0.0) for model in SCORES_FROM_SIGNALS)
+            for run in full
+            if run.get("model_s")
+        ]
+        if from_signals:
+            result["ratios"]["scores_from_signals_vs_floor"] = ratio_summary(
+                from_signals, floor_walls
+            )
     return result
 
 

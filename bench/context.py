@@ -191,7 +191,13 @@ class BenchContext:
         self.revops("dbt", "--", *args, "--vars", variables)
         results = self.dbt_target_dir / "run_results.json"
         if args[0] != "parse" and results.exists():
-            self.facts["last_dbt_elapsed_s"] = json.loads(results.read_text())["elapsed_time"]
+            run = json.loads(results.read_text())
+            self.facts["last_dbt_elapsed_s"] = run["elapsed_time"]
+            self.facts["last_dbt_model_s"] = {
+                result["unique_id"].split(".")[-1]: round(result["execution_time"], 3)
+                for result in run["results"]
+                if result["unique_id"].startswith("model.")
+            }
 
     def settle(self, vacuum: bool) -> float:
         """Let the server finish background work before a timed step, so the step is not billed

@@ -86,7 +86,10 @@ def _module_missing(module: str) -> Callable[[], str | None]:
 
 
 def _dbt_extras(ctx: BenchContext) -> Extras:
-    return {"dbt_elapsed_s": ctx.facts.pop("last_dbt_elapsed_s", None)}
+    return {
+        "dbt_elapsed_s": ctx.facts.pop("last_dbt_elapsed_s", None),
+        "model_s": ctx.facts.pop("last_dbt_model_s", None),
+    }
 
 
 def _count(ctx: BenchContext, *tables: str) -> int:
