@@ -14,17 +14,20 @@
     ],
 ) }}
 
-with
-
-source as (
-    select raw_rows.*
-    from {{ source('vendor', 'vendor_people_snapshots') }} as raw_rows
+{%- set identity_columns = [
+    'full_name', 'email', 'phone', 'title', 'company_name', 'company_domain', 'linkedin_url',
+] %}
+{%- set new_rows_only %}
     {% if is_incremental() %}
         where raw_rows.raw_row_id > (
             select coalesce(max(judged.raw_row_id), 0) from {{ this }} as judged
         )
     {% endif %}
-),
+{%- endset %}
+
+-- The raw table is read twice (the rows, and their distinct identities) rather than through
+-- one CTE: a CTE read twice is written out whole first, and this one is every new vendor row.
+with
 
 cleaned as (
     select
@@ -32,37 +35,62 @@ cleaned as (
         workspace_id,
         load_batch_id,
         {{ clean_text('vendor_person_id') }} as vendor_person_id,
-        {{ clean_text('full_name') }} as full_name_text,
-        {{ clean_text('email') }} as email_text,
-        {{ clean_text('phone') }} as phone_text,
-        {{ clean_text('title') }} as title_text,
         lower(translate({{ clean_text('seniority') }}, ' -', '__')) as seniority,
         lower(replace({{ clean_text('department') }}, ' ', '_')) as department,
         {{ clean_text('company_name') }} as company_name_text,
-        {{ clean_text('company_domain') }} as company_domain_text,
-        {{ clean_text('linkedin_url') }} as linkedin_url_text,
         {{ clean_text('country') }} as country,
         {{ clean_text('snapshot_date') }} as snapshot_date_text,
         loaded_at,
+        {{ row_content_hash(identity_columns) }} as identity_hash,
         {{ row_content_hash([
             'vendor_person_id', 'snapshot_date', 'full_name', 'email', 'phone', 'title',
             'seniority', 'department', 'company_name', 'company_domain', 'linkedin_url', 'country',
         ]) }} as content_hash
-    from source
+    from {{ source('vendor', 'vendor_people_snapshots') }} as raw_rows
+    {{ new_rows_only }}
 ),
 
-typed as (
+-- every monthly delivery repeats a person's name, email, phone, title, company and profile:
+-- each distinct set is normalized once, not once per delivery (the normalizations are most of
+-- this model's cost)
+identities as (
     select
-        *,
+        {{ row_content_hash(identity_columns) }} as identity_hash,
+        {% for column in identity_columns %}
+            max({{ clean_text(column) }}) as {{ column }}_text{{ "," if not loop.last }}
+        {% endfor %}
+    from {{ source('vendor', 'vendor_people_snapshots') }} as raw_rows
+    {{ new_rows_only }}
+    group by 1
+),
+
+identities_normalized as (
+    select
+        identity_hash,
         {{ normalize_person_name('full_name_text') }} as full_name,
         {{ normalize_email('email_text') }} as email,
         {{ normalize_phone('phone_text') }} as phone,
         {{ normalize_title('title_text') }} as title,
         {{ normalize_company_name('company_name_text') }} as company_name,
         {{ normalize_domain('company_domain_text') }} as company_domain,
-        {{ normalize_linkedin_url('linkedin_url_text') }} as linkedin_url,
-        {{ try_cast('snapshot_date_text', 'date') }} as snapshot_date
+        {{ normalize_linkedin_url('linkedin_url_text') }} as linkedin_url
+    from identities
+),
+
+typed as (
+    select
+        cleaned.*,
+        identities_normalized.full_name,
+        identities_normalized.email,
+        identities_normalized.phone,
+        identities_normalized.title,
+        identities_normalized.company_name,
+        identities_normalized.company_domain,
+        identities_normalized.linkedin_url,
+        {{ try_cast('cleaned.snapshot_date_text', 'date') }} as snapshot_date
     from cleaned
+    inner join identities_normalized
+        on cleaned.identity_hash = identities_normalized.identity_hash
 ),
 
 validated as (
