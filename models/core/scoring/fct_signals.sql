@@ -28,33 +28,33 @@ select
     signals.is_withdrawn,
     signals.resolved_at
 from (
-        select
-            signal_id,
-            workspace_id,
-            person_id,
-            company_id,
-            origin_record_id,
-            signal_origin,
-            signal_type,
-            signal_source,
-            signal_value,
-            occurred_at,
-            false as is_withdrawn,
-            resolved_at
-        from {{ ref('int_signals__engagement_resolved') }}
-        union all
-        select
-            signal_id,
-            workspace_id,
-            person_id,
-            company_id,
-            origin_record_id,
-            signal_origin,
-            signal_type,
-            signal_source,
-            signal_value,
-            occurred_at,
-            is_withdrawn,
-            resolved_at
-        from {{ ref('int_signals__records_resolved') }}
-    ) as signals
+    select
+        signal_id,
+        workspace_id,
+        person_id,
+        company_id,
+        origin_record_id,
+        signal_origin,
+        signal_type,
+        signal_source,
+        signal_value,
+        occurred_at,
+        false as is_withdrawn,
+        resolved_at
+    from {{ ref('int_signals__engagement_resolved') }}
+    union all
+    select
+        signal_id,
+        workspace_id,
+        person_id,
+        company_id,
+        origin_record_id,
+        signal_origin,
+        signal_type,
+        signal_source,
+        signal_value,
+        occurred_at,
+        is_withdrawn,
+        resolved_at
+    from {{ ref('int_signals__records_resolved') }}
+) as signals

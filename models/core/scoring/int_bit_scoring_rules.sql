@@ -63,6 +63,6 @@ select * from rules_digest
     where rules_digest not in (
         select previous.rules_digest
         from {{ this }} as previous
-        where previous.applied_at = (select max(applied_at) from {{ this }})
+        where previous.applied_at = (select max(latest.applied_at) from {{ this }} as latest)
     )
 {% endif %}

@@ -98,8 +98,8 @@ exits_by_person as (
         -- exits that changed, or whose day falls between the two as_of days
         union
         select
-            coalesce(exits.workspace_id, previous.workspace_id),
-            coalesce(exits.person_id, previous.person_id)
+            coalesce(exits.workspace_id, previous.workspace_id) as workspace_id,
+            coalesce(exits.person_id, previous.person_id) as person_id
         from {{ this }} as previous
         full outer join exits_by_person as exits
             on
@@ -225,7 +225,8 @@ contact_scores as (
         exits_by_person.last_exited_at,
         {{ as_of }} as as_of_date,
         (
-            select max(scored_at) from {{ ref('int_bit_signal_points') }}
+            select max(points.scored_at)
+            from {{ ref('int_bit_signal_points') }} as points
         ) as points_scored_through
     from people_scored
     left join scores

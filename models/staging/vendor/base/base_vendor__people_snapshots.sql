@@ -31,16 +31,16 @@ with
 
 cleaned as (
     select
-        raw_row_id,
-        workspace_id,
-        load_batch_id,
+        raw_rows.raw_row_id,
+        raw_rows.workspace_id,
+        raw_rows.load_batch_id,
         {{ clean_text('vendor_person_id') }} as vendor_person_id,
         lower(translate({{ clean_text('seniority') }}, ' -', '__')) as seniority,
         lower(replace({{ clean_text('department') }}, ' ', '_')) as department,
         {{ clean_text('company_name') }} as company_name_text,
         {{ clean_text('country') }} as country,
         {{ clean_text('snapshot_date') }} as snapshot_date_text,
-        loaded_at,
+        raw_rows.loaded_at,
         {{ row_content_hash(identity_columns) }} as identity_hash,
         {{ row_content_hash([
             'vendor_person_id', 'snapshot_date', 'full_name', 'email', 'phone', 'title',
@@ -56,9 +56,13 @@ cleaned as (
 identities as (
     select
         {{ row_content_hash(identity_columns) }} as identity_hash,
-        {% for column in identity_columns %}
-            max({{ clean_text(column) }}) as {{ column }}_text{{ "," if not loop.last }}
-        {% endfor %}
+        max({{ clean_text('full_name') }}) as full_name_text,
+        max({{ clean_text('email') }}) as email_text,
+        max({{ clean_text('phone') }}) as phone_text,
+        max({{ clean_text('title') }}) as title_text,
+        max({{ clean_text('company_name') }}) as company_name_text,
+        max({{ clean_text('company_domain') }}) as company_domain_text,
+        max({{ clean_text('linkedin_url') }}) as linkedin_url_text
     from {{ source('vendor', 'vendor_people_snapshots') }} as raw_rows
     {{ new_rows_only }}
     group by 1
