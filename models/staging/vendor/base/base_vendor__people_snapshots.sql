@@ -52,33 +52,21 @@ cleaned as (
 
 -- every monthly delivery repeats a person's name, email, phone, title, company and profile:
 -- each distinct set is normalized once, not once per delivery (the normalizations are most of
--- this model's cost)
-identities as (
+-- this model's cost). Normalized inside the aggregate, so the planner cannot move them above
+-- the join back to the rows (where they would run once per row again).
+identities_normalized as (
     select
         {{ row_content_hash(identity_columns) }} as identity_hash,
-        max({{ clean_text('full_name') }}) as full_name_text,
-        max({{ clean_text('email') }}) as email_text,
-        max({{ clean_text('phone') }}) as phone_text,
-        max({{ clean_text('title') }}) as title_text,
-        max({{ clean_text('company_name') }}) as company_name_text,
-        max({{ clean_text('company_domain') }}) as company_domain_text,
-        max({{ clean_text('linkedin_url') }}) as linkedin_url_text
+        {{ normalize_person_name('max(' ~ clean_text('full_name') ~ ')') }} as full_name,
+        {{ normalize_email('max(' ~ clean_text('email') ~ ')') }} as email,
+        {{ normalize_phone('max(' ~ clean_text('phone') ~ ')') }} as phone,
+        {{ normalize_title('max(' ~ clean_text('title') ~ ')') }} as title,
+        {{ normalize_company_name('max(' ~ clean_text('company_name') ~ ')') }} as company_name,
+        {{ normalize_domain('max(' ~ clean_text('company_domain') ~ ')') }} as company_domain,
+        {{ normalize_linkedin_url('max(' ~ clean_text('linkedin_url') ~ ')') }} as linkedin_url
     from {{ source('vendor', 'vendor_people_snapshots') }} as raw_rows
     {{ new_rows_only }}
     group by 1
-),
-
-identities_normalized as (
-    select
-        identity_hash,
-        {{ normalize_person_name('full_name_text') }} as full_name,
-        {{ normalize_email('email_text') }} as email,
-        {{ normalize_phone('phone_text') }} as phone,
-        {{ normalize_title('title_text') }} as title,
-        {{ normalize_company_name('company_name_text') }} as company_name,
-        {{ normalize_domain('company_domain_text') }} as company_domain,
-        {{ normalize_linkedin_url('linkedin_url_text') }} as linkedin_url
-    from identities
 ),
 
 typed as (
