@@ -17,7 +17,7 @@ from rich.console import Console
 
 from bench.comparisons import COMPARISONS
 from bench.context import BenchContext, Scale
-from bench.report import cpu_pressure, machine, scaling, write_all
+from bench.report import cpu_pressure, included_scales, machine, scaling, write_all
 from bench.runner import run_comparisons, run_stages
 from bench.scoring import ScoresDisagree
 from bench.stages import STAGES
@@ -65,6 +65,13 @@ def main_command(
     ),
     timeout: float = typer.Option(
         1800, "--timeout", min=10, help="Seconds one command may run before its stage fails."
+    ),
+    include: list[Path] = typer.Option(
+        [],
+        "--include",
+        exists=True,
+        dir_okay=False,
+        help="An earlier run's results.json whose other scales join this report (repeatable).",
     ),
 ) -> None:
     """Benchmark the pipeline: per stage wall time, CPU, peak memory and rows per CPU second."""
@@ -114,7 +121,11 @@ def main_command(
         },
         "scales": results_scales,
     }
-    results["scaling"] = scaling(results_scales)
+    measured_now = {scale["name"] for scale in results_scales}
+    results["scales"] = sorted(
+        included_scales(include, measured_now) + results_scales, key=lambda s: s["companies"]
+    )
+    results["scaling"] = scaling(results["scales"])
     for path in write_all(results, out, markdown):
         console.print(f"wrote {path}")
     if disagreements:  # after the results are written: they show which baseline and how far

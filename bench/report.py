@@ -142,10 +142,14 @@ def markdown(results: dict[str, Any]) -> str:
         " process tree, the PostgreSQL server included; peak: PSS of the same tree.",
     ]
     for scale in results["scales"]:
+        measured = (
+            f", measured {scale['date'][:16].replace('T', ' ')} UTC" if "date" in scale else ""
+        )
         lines += [
             "",
             f"## {scale['name']}: {scale['companies']:,} companies"
-            f" ({scale.get('raw_rows', 0):,} raw rows, {scale.get('signals', 0):,} signals)",
+            f" ({scale.get('raw_rows', 0):,} raw rows, {scale.get('signals', 0):,} signals"
+            f"{measured})",
             "",
             "| stage | rows | wall s | CPU s | rows / CPU s | peak MiB | note |",
             "|---|--:|--:|--:|--:|--:|---|",
@@ -199,3 +203,15 @@ def markdown(results: dict[str, Any]) -> str:
                 f"| {name} | {entry['exponent']:.2f} | {entry['cpu_exponent']:.2f} | {path} |"
             )
     return "\n".join(lines) + "\n"
+
+
+def included_scales(paths: list[Path], replaced: set[str]) -> list[dict[str, Any]]:
+    """The scales of earlier runs' results.json files (each marked with its run's date), for a
+    report over scales measured separately; a scale this run measures again is left out."""
+    scales: list[dict[str, Any]] = []
+    for path in paths:
+        earlier = json.loads(path.read_text())
+        for scale in earlier["scales"]:
+            if scale["name"] not in replaced and scale["name"] not in {s["name"] for s in scales}:
+                scales.append({"date": earlier["date"], **scale})
+    return scales

@@ -5,6 +5,7 @@ with marts.contact_intent."""
 from __future__ import annotations
 
 import csv
+import json
 import os
 import subprocess
 import sys
@@ -24,7 +25,7 @@ if str(PROJECT_ROOT) not in sys.path:
 from bench.cli import parse_scale  # noqa: E402
 from bench.context import error_lines  # noqa: E402
 from bench.measure import measured, process_tree  # noqa: E402
-from bench.report import markdown, scaling  # noqa: E402
+from bench.report import included_scales, markdown, scaling  # noqa: E402
 from bench.scoring import (  # noqa: E402
     ENGAGEMENT_COLUMNS,
     ScoresDisagree,
@@ -306,3 +307,18 @@ def test_delta_events_are_new_rows_in_the_feed_format(
     ).fetchone()
     assert taken == (0,)  # fresh ids
     assert all("2026-03-24T" <= record[2] < "2026-04-01T" for record in records)
+
+
+def test_included_scales_join_the_report_once(tmp_path):
+    earlier = {
+        "date": "2026-11-20T08:00:00+00:00",
+        "scales": [
+            {"name": "small", "companies": 10_000, "stages": {}, "comparisons": {}},
+            {"name": "large", "companies": 100_000, "stages": {}, "comparisons": {}},
+        ],
+    }
+    path = tmp_path / "results.json"
+    path.write_text(json.dumps(earlier))
+    # a scale measured again in this run is not taken from the earlier file
+    scales = included_scales([path, path], replaced={"large"})
+    assert [(s["name"], s["date"]) for s in scales] == [("small", "2026-11-20T08:00:00+00:00")]
