@@ -19,7 +19,7 @@
 ] %}
 {%- set new_rows_only %}
     {% if is_incremental() %}
-        where raw_rows.raw_row_id > (
+        where raw_row_id > (
             select coalesce(max(judged.raw_row_id), 0) from {{ this }} as judged
         )
     {% endif %}
@@ -31,22 +31,22 @@ with
 
 cleaned as (
     select
-        raw_rows.raw_row_id,
-        raw_rows.workspace_id,
-        raw_rows.load_batch_id,
+        raw_row_id,
+        workspace_id,
+        load_batch_id,
         {{ clean_text('vendor_person_id') }} as vendor_person_id,
         lower(translate({{ clean_text('seniority') }}, ' -', '__')) as seniority,
         lower(replace({{ clean_text('department') }}, ' ', '_')) as department,
         {{ clean_text('company_name') }} as company_name_text,
         {{ clean_text('country') }} as country,
         {{ clean_text('snapshot_date') }} as snapshot_date_text,
-        raw_rows.loaded_at,
+        loaded_at,
         {{ row_content_hash(identity_columns) }} as identity_hash,
         {{ row_content_hash([
             'vendor_person_id', 'snapshot_date', 'full_name', 'email', 'phone', 'title',
             'seniority', 'department', 'company_name', 'company_domain', 'linkedin_url', 'country',
         ]) }} as content_hash
-    from {{ source('vendor', 'vendor_people_snapshots') }} as raw_rows
+    from {{ source('vendor', 'vendor_people_snapshots') }}
     {{ new_rows_only }}
 ),
 
@@ -64,7 +64,7 @@ identities_normalized as (
         {{ normalize_company_name('max(' ~ clean_text('company_name') ~ ')') }} as company_name,
         {{ normalize_domain('max(' ~ clean_text('company_domain') ~ ')') }} as company_domain,
         {{ normalize_linkedin_url('max(' ~ clean_text('linkedin_url') ~ ')') }} as linkedin_url
-    from {{ source('vendor', 'vendor_people_snapshots') }} as raw_rows
+    from {{ source('vendor', 'vendor_people_snapshots') }}
     {{ new_rows_only }}
     group by 1
 ),
