@@ -95,29 +95,26 @@ exits_by_person as (
                     'greatest(' ~ previous_as_of ~ ', ' ~ as_of ~ ')',
                 ) }}
         where {{ previous_as_of }} <> {{ as_of }} and points.person_id is not null
-        -- exits that changed, or whose day falls between the two as_of days
+        -- exits that changed, or whose day falls between the two as_of days (a contact
+        -- without a row has no signals, and an exit does not change a score of nothing)
         union
         select
-            coalesce(exits.workspace_id, previous.workspace_id) as workspace_id,
-            coalesce(exits.person_id, previous.person_id) as person_id
+            previous.workspace_id,
+            previous.person_id
         from {{ this }} as previous
-        full outer join exits_by_person as exits
+        left join exits_by_person as exits
             on
                 previous.workspace_id = exits.workspace_id
                 and previous.person_id = exits.person_id
         where
-            (previous.person_id is not null or exits.person_id is not null)
-            and (
-                {{ values_differ('previous.exit_count', 'coalesce(exits.exit_count, 0)') }}
-                or {{ values_differ('previous.last_exited_at', 'exits.last_exited_at') }}
-                or (
-                    {{ previous_as_of }} <> {{ as_of }}
-                    and exits.last_exited_at >= {{ dbt.dateadd(
-                        'day', -1, 'least(' ~ previous_as_of ~ ', ' ~ as_of ~ ')'
-                    ) }}
-                )
+            {{ values_differ('previous.exit_count', 'coalesce(exits.exit_count, 0)') }}
+            or {{ values_differ('previous.last_exited_at', 'exits.last_exited_at') }}
+            or (
+                {{ previous_as_of }} <> {{ as_of }}
+                and exits.last_exited_at >= {{ dbt.dateadd(
+                    'day', -1, 'least(' ~ previous_as_of ~ ', ' ~ as_of ~ ')'
+                ) }}
             )
-            and (previous.person_id is not null or exits.exit_count > 0)
         union
         select
             points.workspace_id,
