@@ -39,7 +39,8 @@ lint: lint-python lint-sql
 
 test: setup
 	export REVOPS_HOME=$(TEST_HOME)
-	trap '$(REVOPS) db stop >/dev/null 2>&1 || true' EXIT
+	# the connection exported below for pytest must not stop the trap from stopping the server
+	trap 'env -u REVOPS_PG_HOST -u REVOPS_PG_PORT -u REVOPS_PG_USER -u REVOPS_PG_DATABASE $(REVOPS) db stop >/dev/null 2>&1 || true' EXIT
 	$(REVOPS) db stop >/dev/null 2>&1 || true
 	rm -rf $(TEST_HOME)
 	$(MAKE) --no-print-directory lint
