@@ -7,16 +7,15 @@
     `data_type` is 'timestamp' or 'date'; an empty table gives `default`.
 #}
 {% macro incremental_watermark(column, data_type='timestamp', default='1900-01-01') -%}
-    {%- set sql_type = api.Column.translate_type(data_type) -%}
     {%- if execute and this is not string -%}
         {%- set result = run_query('select max(' ~ column ~ ') from ' ~ this) -%}
         {%- set value = result.columns[0].values()[0] -%}
         {%- set text = default if value is none else value | string -%}
-        {{ return(dbt.cast(dbt.string_literal(text), sql_type)) }}
+        {{ return(typed_literal(text, data_type)) }}
     {%- else -%}
         {{ return(
             '(select coalesce(max(' ~ column ~ '), '
-            ~ dbt.cast(dbt.string_literal(default), sql_type) ~ ') from ' ~ this ~ ')'
+            ~ typed_literal(default, data_type) ~ ') from ' ~ this ~ ')'
         ) }}
     {%- endif -%}
 {%- endmacro %}

@@ -4,13 +4,10 @@
     with it, so the next model down picks up exactly what changed since it last ran.
 #}
 {% macro run_started_timestamp() -%}
-    {{ dbt.cast(
-        dbt.string_literal(run_started_at.strftime('%Y-%m-%d %H:%M:%S.%f')),
-        api.Column.translate_type('timestamp'),
-    ) }}
+    {{ typed_literal(run_started_at.strftime('%Y-%m-%d %H:%M:%S.%f')) }}
 {%- endmacro %}
 
-{# A timestamp literal from 'YYYY-MM-DD[ HH:MM:SS]' text, portable across adapters. #}
-{% macro timestamp_literal(text) -%}
-    {{ dbt.cast(dbt.string_literal(text), api.Column.translate_type('timestamp')) }}
+{# A literal of `data_type` ('timestamp' or 'date') from its ISO text, portable across adapters. #}
+{% macro typed_literal(text, data_type='timestamp') -%}
+    {{ dbt.cast(dbt.string_literal(text), api.Column.translate_type(data_type)) }}
 {%- endmacro %}
