@@ -133,7 +133,8 @@ exits_by_person as (
     ),
 {% endif %}
 
--- one pass over the breakdown; everything below reads this much smaller summary
+-- two aggregates on one sort order (contact, then signal type): per type first, then per
+-- contact over those few rows, which arrive already grouped; no join back, no window
 points_by_signal_type as (
     select
         workspace_id,
@@ -145,7 +146,7 @@ points_by_signal_type as (
         sum(case when is_repeat then 0 else 1 end) as counted_signal_count,
         max(occurred_at) as last_signal_at
     from contributions
-    group by workspace_id, person_id, signal_type
+    group by person_id, workspace_id, signal_type
 ),
 
 scores as (
@@ -155,58 +156,53 @@ scores as (
         sum(points) as bit_score,
         sum(points_day_before) as previous_bit_score,
         sum(signal_count) as signal_count,
-        sum(counted_signal_count) as counted_signal_count
-    from points_by_signal_type
-    group by workspace_id, person_id
-),
-
-top_signal_types as (
-    select
-        workspace_id,
-        person_id,
-        {{ dbt.listagg(
-            "signal_type || ' ' || cast(round(points, 1) as " ~ dbt.type_string() ~ ")",
+        sum(counted_signal_count) as counted_signal_count,
+        -- the three types that contributed most (types that contributed nothing are left out)
+        nullif({{ dbt.listagg(
+            "case when points > 0 then signal_type || ' ' || cast(round(points, 1) as "
+            ~ dbt.type_string() ~ ") end",
             "', '",
             "order by points desc, signal_type",
             3,
-        ) }} as top_signals
+        ) }}, '') as top_signals,
+        {{ dbt.listagg(
+            "signal_type", "', '", "order by last_signal_at desc, signal_type", 1
+        ) }} as last_signal_type,
+        max(last_signal_at) as last_signal_at
     from points_by_signal_type
-    where points > 0
-    group by workspace_id, person_id
-),
-
-last_signals as (
-    select
-        workspace_id,
-        person_id,
-        signal_type as last_signal_type,
-        last_signal_at,
-        row_number() over (
-            partition by workspace_id, person_id
-            order by last_signal_at desc, signal_type asc
-        ) as recency_rank
-    from points_by_signal_type
+    group by person_id, workspace_id
 ),
 
 {% if is_incremental() %}
     -- a contact rescored to no signals keeps a row of zeros (a full rebuild has no row; the
     -- marts read both as 0)
-    people_scored as (
-        select * from people_to_score
+    scores_of_people as (
+        select
+            people_to_score.workspace_id,
+            people_to_score.person_id,
+            scores.bit_score,
+            scores.previous_bit_score,
+            scores.signal_count,
+            scores.counted_signal_count,
+            scores.top_signals,
+            scores.last_signal_type,
+            scores.last_signal_at
+        from people_to_score
+        left join scores
+            on
+                people_to_score.workspace_id = scores.workspace_id
+                and people_to_score.person_id = scores.person_id
     ),
 {% else %}
-    people_scored as (
-        select
-            workspace_id,
-            person_id
-        from scores
+    scores_of_people as (
+        select * from scores
     ),
 {% endif %}
 
 contact_scores as (
     select
-        people_scored.workspace_id,
-        people_scored.person_id,
+        scores.workspace_id,
+        scores.person_id,
         cast(coalesce(scores.bit_score, 0) as {{ dbt.type_numeric() }}) as bit_score,
         cast(
             coalesce(scores.previous_bit_score, 0) as {{ dbt.type_numeric() }}
@@ -215,9 +211,9 @@ contact_scores as (
         cast(
             coalesce(scores.counted_signal_count, 0) as {{ dbt.type_bigint() }}
         ) as counted_signal_count,
-        top_signal_types.top_signals,
-        last_signals.last_signal_type,
-        last_signals.last_signal_at,
+        scores.top_signals,
+        scores.last_signal_type,
+        scores.last_signal_at,
         cast(coalesce(exits_by_person.exit_count, 0) as {{ dbt.type_bigint() }}) as exit_count,
         exits_by_person.last_exited_at,
         {{ as_of }} as as_of_date,
@@ -225,24 +221,11 @@ contact_scores as (
             select max(points.scored_at)
             from {{ ref('int_bit_signal_points') }} as points
         ) as points_scored_through
-    from people_scored
-    left join scores
-        on
-            people_scored.workspace_id = scores.workspace_id
-            and people_scored.person_id = scores.person_id
-    left join top_signal_types
-        on
-            people_scored.workspace_id = top_signal_types.workspace_id
-            and people_scored.person_id = top_signal_types.person_id
-    left join last_signals
-        on
-            people_scored.workspace_id = last_signals.workspace_id
-            and people_scored.person_id = last_signals.person_id
-            and last_signals.recency_rank = 1
+    from scores_of_people as scores
     left join exits_by_person
         on
-            people_scored.workspace_id = exits_by_person.workspace_id
-            and people_scored.person_id = exits_by_person.person_id
+            scores.workspace_id = exits_by_person.workspace_id
+            and scores.person_id = exits_by_person.person_id
 )
 
 select * from contact_scores
