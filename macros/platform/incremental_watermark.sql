@@ -4,7 +4,8 @@
     so the planner sees how few rows lie past it and picks index scans; a subquery there would
     be planned as an unknown value (a third of the table). Inside a unit test `this` is the
     test's fixture, which only the query itself can read: there it stays a subquery.
-    `data_type` is 'timestamp' or 'date'; an empty table gives `default`.
+    `data_type` is the column's type ('timestamp', 'date', 'bigint'); an empty table gives
+    `default`.
 #}
 {% macro incremental_watermark(column, data_type='timestamp', default='1900-01-01') -%}
     {%- if execute and this is not string -%}

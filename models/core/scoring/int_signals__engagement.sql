@@ -30,11 +30,9 @@ stg_engagement__events as (
         loaded_at
     from {{ ref('stg_engagement__events') }}
     {% if is_incremental() %}
-        where loaded_at >= (
-            select
-                {{ dbt.dateadd('hour', -1 * var('incremental_lookback_hours'), 'max(loaded_at)') }}
-            from {{ this }}
-        )
+        where loaded_at >= {{ dbt.dateadd(
+            'hour', -1 * var('incremental_lookback_hours'), incremental_watermark('loaded_at')
+        ) }}
     {% endif %}
 ),
 

@@ -20,9 +20,7 @@ source as (
     select raw_rows.*
     from {{ source('engagement', 'engagement_events') }} as raw_rows
     {% if is_incremental() %}
-        where raw_rows.raw_row_id > (
-            select coalesce(max(judged.raw_row_id), 0) from {{ this }} as judged
-        )
+        where raw_rows.raw_row_id > {{ incremental_watermark('raw_row_id', 'bigint', '0') }}
     {% endif %}
 ),
 

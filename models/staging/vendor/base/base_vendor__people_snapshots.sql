@@ -19,9 +19,7 @@
 ] %}
 {%- set new_rows_only %}
     {% if is_incremental() %}
-        where raw_row_id > (
-            select coalesce(max(judged.raw_row_id), 0) from {{ this }} as judged
-        )
+        where raw_row_id > {{ incremental_watermark('raw_row_id', 'bigint', '0') }}
     {% endif %}
 {%- endset %}
 
