@@ -6,7 +6,6 @@
     materialized='incremental',
     incremental_strategy='append',
     on_schema_change='fail',
-    post_hook="{{ analyze_relation(this) }}",
     indexes=[
         {'columns': ['raw_row_id'], 'unique': true},
         {'columns': ['workspace_id', 'event_id']},
