@@ -6,8 +6,8 @@
     points_after_cap x decay_factor (0 after an exit); points_day_before is the same as of the
     day before (the previous tier).
     One definition for the fct_bit_score_contributions view and the per-contact scores, which
-    pass `people`: the name of a relation or CTE of (workspace_id, person_id) to restrict the
-    rows to (none: every contact).
+    pass `people`: the name of a relation or CTE of (workspace_id, person_id), each contact
+    once, to restrict the rows to (none: every contact).
 #}
 {% macro bit_score_contributions(people=none) -%}
 {%- set as_of = bit_as_of_date() %}
@@ -66,12 +66,11 @@ standing_ranked as (
                     order by signal_value desc, occurred_at asc, signal_id asc
                 ) > 1
         end as is_repeat_standing_day_before
-    from {{ ref('int_bit_signal_points') }} as points_read
+    from {{ _bit_points_read(people) }} as points_read
     where
         not is_decaying
         and person_id is not null
         and occurred_at < {{ dbt.dateadd('day', 1, as_of) }}
-        {{ _bit_only_people(people) }}
 ),
 
 points_counted as (
@@ -97,12 +96,11 @@ points_counted as (
         occurred_at,
         resolved_at,
         is_repeat as is_repeat_day_before
-    from {{ ref('int_bit_signal_points') }} as points_read
+    from {{ _bit_points_read(people) }} as points_read
     where
         is_decaying
         and person_id is not null
         and occurred_at < {{ dbt.dateadd('day', 1, as_of) }}
-        {{ _bit_only_people(people) }}
     union all
     select
         signal_id,
@@ -205,14 +203,24 @@ contributions as (
 select * from contributions
 {%- endmacro %}
 
-{% macro _bit_only_people(people) -%}
-    {%- if people %}
-        and exists (
-            select 1
+{% macro _bit_points_read(people) -%}
+    {%- if people -%}
+        (
+            -- one index read per contact: a lateral subquery cannot be hashed against a scan
+            -- of the whole points table, which the planner picks for a semi-join when it
+            -- misjudges how few contacts there are
+            select points_of_person.*
             from {{ people }} as only_people
-            where
-                only_people.workspace_id = points_read.workspace_id
-                and only_people.person_id = points_read.person_id
+            cross join lateral (
+                select *
+                from {{ ref('int_bit_signal_points') }} as points
+                where
+                    points.workspace_id = only_people.workspace_id
+                    and points.person_id = only_people.person_id
+                {{ optimization_fence() }}
+            ) as points_of_person
         )
-    {%- endif %}
+    {%- else -%}
+        {{ ref('int_bit_signal_points') }}
+    {%- endif -%}
 {%- endmacro %}

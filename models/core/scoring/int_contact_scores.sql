@@ -40,6 +40,7 @@ exits_by_person as (
 {% if is_incremental() %}
     {%- set scored_through = incremental_watermark('points_scored_through') %}
     {%- set previous_as_of = incremental_watermark('as_of_date', 'date') %}
+    {%- set rescore_everyone = bit_points_runs_since(scored_through) > 1 %}
     -- points rows rewritten since this model last ran; more than one points run since means
     -- one was missed, and then who changed is not known: everyone is rescored
     points_rewritten as (
@@ -50,11 +51,6 @@ exits_by_person as (
             scored_at
         from {{ ref('int_bit_signal_points') }}
         where scored_at > {{ scored_through }}
-    ),
-
-    rescore_everyone as (
-        select count(distinct scored_at) > 1 as is_everyone
-        from points_rewritten
     ),
 
     -- a signal's decay bucket changes between the two days when its date is within the two
@@ -115,17 +111,18 @@ exits_by_person as (
                     'day', -1, 'least(' ~ previous_as_of ~ ', ' ~ as_of ~ ')'
                 ) }}
             )
-        union
-        select
-            points.workspace_id,
-            points.person_id
-        from {{ ref('int_bit_signal_points') }} as points
-        cross join rescore_everyone
-        where rescore_everyone.is_everyone and points.person_id is not null
+        {% if rescore_everyone %}
+            union
+            select
+                workspace_id,
+                person_id
+            from {{ ref('int_bit_signal_points') }}
+            where person_id is not null
+        {% endif %}
     ),
 
     contributions as (
-        {{ bit_score_contributions('people_to_score') }}
+        {{ bit_score_contributions(none if rescore_everyone else 'people_to_score') }}
     ),
 {% else %}
     contributions as (
