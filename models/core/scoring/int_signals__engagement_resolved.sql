@@ -15,33 +15,15 @@
     ],
 ) }}
 
+{%- set signal_columns = [
+    'signal_id', 'workspace_id', 'origin_record_id', 'signal_type', 'signal_source',
+    'crm_person_id', 'person_email', 'signal_value', 'occurred_at', 'loaded_at',
+] %}
+
+-- int_signals__engagement and int_person_keys are read where they are used, not through
+-- import CTEs: a CTE read more than once is written out whole first (every event, every key),
+-- where a daily run needs the day's events and an index probe per key.
 with
-
-int_person_keys as (
-    select
-        workspace_id,
-        key_type,
-        key_value,
-        person_id,
-        company_id,
-        resolved_at
-    from {{ ref('int_person_keys') }}
-),
-
-int_signals__engagement as (
-    select
-        signal_id,
-        workspace_id,
-        origin_record_id,
-        signal_type,
-        signal_source,
-        crm_person_id,
-        person_email,
-        signal_value,
-        occurred_at,
-        loaded_at
-    from {{ ref('int_signals__engagement') }}
-),
 
 {% if is_incremental() %}
     {%- set resolved_since = incremental_watermark('resolved_at') %}
@@ -51,39 +33,40 @@ int_signals__engagement as (
             workspace_id,
             key_type,
             key_value
-        from int_person_keys
+        from {{ ref('int_person_keys') }}
         where resolved_at > {{ resolved_since }}
     ),
 
     -- signals loaded since the last run (and the lookback before it), and the signals that
     -- name a key that now resolves elsewhere; a signal can be both, hence the union
     signals_to_resolve as (
-        select *
-        from int_signals__engagement
+        select {{ signal_columns | join(', ') }}
+        from {{ ref('int_signals__engagement') }}
         where
             loaded_at >= {{ dbt.dateadd(
                 'hour', -1 * var('incremental_lookback_hours'), loaded_since
             ) }}
         union
-        select int_signals__engagement.*
-        from int_signals__engagement
+        select {% for column in signal_columns %}signals.{{ column }}{{ ", " if not loop.last }}{% endfor %}
+        from {{ ref('int_signals__engagement') }} as signals
         inner join keys_changed
             on
-                int_signals__engagement.workspace_id = keys_changed.workspace_id
+                signals.workspace_id = keys_changed.workspace_id
                 and keys_changed.key_type = 'crm_person_id'
-                and int_signals__engagement.crm_person_id = keys_changed.key_value
+                and signals.crm_person_id = keys_changed.key_value
         union
-        select int_signals__engagement.*
-        from int_signals__engagement
+        select {% for column in signal_columns %}signals.{{ column }}{{ ", " if not loop.last }}{% endfor %}
+        from {{ ref('int_signals__engagement') }} as signals
         inner join keys_changed
             on
-                int_signals__engagement.workspace_id = keys_changed.workspace_id
+                signals.workspace_id = keys_changed.workspace_id
                 and keys_changed.key_type = 'email'
-                and int_signals__engagement.person_email = keys_changed.key_value
+                and signals.person_email = keys_changed.key_value
     ),
 {% else %}
     signals_to_resolve as (
-        select * from int_signals__engagement
+        select {{ signal_columns | join(', ') }}
+        from {{ ref('int_signals__engagement') }}
     ),
 {% endif %}
 
@@ -105,12 +88,12 @@ resolutions as (
         signals.loaded_at,
         {{ run_started_timestamp() }} as resolved_at
     from signals_to_resolve as signals
-    left join int_person_keys as by_crm_id
+    left join {{ ref('int_person_keys') }} as by_crm_id
         on
             signals.workspace_id = by_crm_id.workspace_id
             and by_crm_id.key_type = 'crm_person_id'
             and signals.crm_person_id = by_crm_id.key_value
-    left join int_person_keys as by_email
+    left join {{ ref('int_person_keys') }} as by_email
         on
             signals.workspace_id = by_email.workspace_id
             and by_email.key_type = 'email'
@@ -123,8 +106,16 @@ resolutions as (
     signals_resolved as (
         select resolutions.*
         from resolutions
-        left join {{ this }} as previous
-            on resolutions.signal_id = previous.signal_id
+        -- one index probe per signal read (a hash join would scan every resolved signal)
+        left join lateral (
+            select
+                previous.signal_id,
+                previous.person_id,
+                previous.company_id
+            from {{ this }} as previous
+            where previous.signal_id = resolutions.signal_id
+            {{ optimization_fence() }}
+        ) as previous on true
         where
             previous.signal_id is null
             or {{ values_differ('resolutions.person_id', 'previous.person_id') }}
