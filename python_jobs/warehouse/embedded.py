@@ -37,6 +37,10 @@ SERVER_SETTINGS = {
     "work_mem": "'256MB'",
     "maintenance_work_mem": "'512MB'",
     "max_wal_size": "'4GB'",
+    # no replica to feed: a table created and filled in one transaction (every dbt table and
+    # index build) then writes no WAL, only its files
+    "wal_level": "minimal",
+    "max_wal_senders": "0",
     "synchronous_commit": "off",
     "max_connections": "50",
     "logging_collector": "off",
