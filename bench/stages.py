@@ -400,7 +400,7 @@ STAGES: list[Stage] = [
         "staging",
         _staging,
         lambda ctx: ctx.raw_rows(),
-        "dbt build --select staging (views, incremental base models and their tests)",
+        "dbt build --select staging (base tables, views and their tests)",
         setup=_seed_and_age_raw_events,
         prerequisite=_staging_without_tests,
     ),
