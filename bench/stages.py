@@ -36,8 +36,9 @@ from python_jobs.settings import PROJECT_ROOT
 DELTA_SHARE = 0.01  # the incremental build's new events, as a share of the loaded ones
 # Where the events' load times live (raw and the incremental models that carry them), and how
 # many days past the lookback the incremental stage moves them back.
+RAW_EVENTS = "raw.engagement_events"
 EVENT_LOAD_TIMES = (
-    "raw.engagement_events",
+    RAW_EVENTS,
     "staging.base_engagement__events",
     "core.int_signals__engagement",
 )
@@ -325,7 +326,7 @@ def _seed_and_age_raw_events(ctx: BenchContext) -> None:
     before anything is built from them. Aging the staging and core tables later, row by row
     with their indexes, took minutes at 100,000 companies; this is one pass over the raw table."""
     _seed(ctx)
-    _age_loaded_events(ctx, EVENT_LOAD_TIMES[:1])
+    _age_loaded_events(ctx, (RAW_EVENTS,))
 
 
 def _load_delta(ctx: BenchContext) -> int:

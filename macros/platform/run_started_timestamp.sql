@@ -7,7 +7,10 @@
     {{ typed_literal(run_started_at.strftime('%Y-%m-%d %H:%M:%S.%f')) }}
 {%- endmacro %}
 
-{# A literal of `data_type` ('timestamp' or 'date') from its ISO text, portable across adapters. #}
+{#
+    A literal of `data_type` ('timestamp', 'date', 'bigint', ...) from its text, portable across
+    adapters.
+#}
 {% macro typed_literal(text, data_type='timestamp') -%}
     {{ dbt.cast(dbt.string_literal(text), api.Column.translate_type(data_type)) }}
 {%- endmacro %}

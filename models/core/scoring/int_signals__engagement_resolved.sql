@@ -15,10 +15,10 @@
     ],
 ) }}
 
-{%- set signal_columns = [
+{%- set signal_columns = 'signals.' ~ [
     'signal_id', 'workspace_id', 'origin_record_id', 'signal_type', 'signal_source',
     'crm_person_id', 'person_email', 'signal_value', 'occurred_at', 'loaded_at',
-] %}
+] | join(', signals.') %}
 
 -- int_signals__engagement and int_person_keys are read where they are used, not through
 -- import CTEs: a CTE read more than once is written out whole first (every event, every key),
@@ -40,14 +40,14 @@ with
     -- signals loaded since the last run (and the lookback before it), and the signals that
     -- name a key that now resolves elsewhere; a signal can be both, hence the union
     signals_to_resolve as (
-        select {{ signal_columns | join(', ') }}
-        from {{ ref('int_signals__engagement') }}
+        select {{ signal_columns }}
+        from {{ ref('int_signals__engagement') }} as signals
         where
-            loaded_at >= {{ dbt.dateadd(
+            signals.loaded_at >= {{ dbt.dateadd(
                 'hour', -1 * var('incremental_lookback_hours'), loaded_since
             ) }}
         union
-        select {% for column in signal_columns %}signals.{{ column }}{{ ", " if not loop.last }}{% endfor %}
+        select {{ signal_columns }}
         from {{ ref('int_signals__engagement') }} as signals
         inner join keys_changed
             on
@@ -55,7 +55,7 @@ with
                 and keys_changed.key_type = 'crm_person_id'
                 and signals.crm_person_id = keys_changed.key_value
         union
-        select {% for column in signal_columns %}signals.{{ column }}{{ ", " if not loop.last }}{% endfor %}
+        select {{ signal_columns }}
         from {{ ref('int_signals__engagement') }} as signals
         inner join keys_changed
             on
@@ -65,8 +65,8 @@ with
     ),
 {% else %}
     signals_to_resolve as (
-        select {{ signal_columns | join(', ') }}
-        from {{ ref('int_signals__engagement') }}
+        select {{ signal_columns }}
+        from {{ ref('int_signals__engagement') }} as signals
     ),
 {% endif %}
 
