@@ -236,26 +236,21 @@ def _pending_deliveries(ctx: BenchContext) -> list[str]:
         return [day.isoformat() for day in pipeline.pending_people_deliveries(conn)]
 
 
-def _snapshot_inputs(ctx: BenchContext) -> None:
-    """What the snapshot's input reads downstream of the matching job (as `revops run` does)."""
-    ctx.dbt(
-        "run",
-        "--select",
-        "+int_people_snapshot_input,source:matching+",
-        "--exclude",
-        "int_people_snapshot_input",
-    )
+def _snapshot_history(ctx: BenchContext, until: str | None = None) -> None:
+    """`revops snapshot`: the snapshot's inputs, then the pending deliveries (up to `until`)
+    on one parse of the project, as `revops run` replays them."""
+    ctx.revops("snapshot", *(["--until", until] if until else []))
 
 
 def _next_delivery(ctx: BenchContext) -> None:
     """Untimed: the first time, the snapshot's inputs and every delivery but the last few
     (the history); then each repetition takes the next delivery, as the monthly run does."""
     if "deliveries_left" not in ctx.facts:
-        _snapshot_inputs(ctx)
         pending = _pending_deliveries(ctx)
         keep = min(ctx.stage_repeat, max(len(pending) - 1, 0))
-        for delivery in pending[: len(pending) - keep]:
-            _snapshot(ctx, delivery)
+        history = pending[: len(pending) - keep]
+        if history:
+            _snapshot_history(ctx, until=history[-1])
         ctx.facts["deliveries_left"] = pending[len(pending) - keep :]
     left = ctx.facts["deliveries_left"]
     if not left:
@@ -271,9 +266,7 @@ def _talent_flow(ctx: BenchContext) -> Extras:
 
 def _all_deliveries(ctx: BenchContext) -> Extras:
     """As a prerequisite: every pending delivery, oldest first."""
-    _snapshot_inputs(ctx)
-    for delivery in _pending_deliveries(ctx):
-        _snapshot(ctx, delivery)
+    _snapshot_history(ctx)
     return None
 
 

@@ -1,8 +1,10 @@
-"""`revops run`: the main job, with progress bars and a summary table."""
+"""`revops run`: the main job, with progress bars and a summary table; `revops snapshot`: its
+talent-flow step alone, for a new people delivery."""
 
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from decimal import Decimal
 
 import typer
@@ -11,9 +13,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from python_jobs.pipeline import summary
-from python_jobs.pipeline.service import Reporter, RunOptions, run_pipeline
+from python_jobs.pipeline.service import (
+    Reporter,
+    RunOptions,
+    describe_snapshotted,
+    run_pipeline,
+    snapshot_people,
+)
 from python_jobs.settings import Settings
-from python_jobs.warehouse.connection import connect
+from python_jobs.warehouse.connection import connect, connect_info
 
 console = Console()
 
@@ -77,3 +85,17 @@ def run_command(
                 table.add_row(*(format_cell(value) for value in row))
             console.print(table)
     console.print(f"done in {time.monotonic() - started:.1f}s")
+
+
+def snapshot_command(
+    until: datetime | None = typer.Option(
+        None,
+        "--until",
+        formats=["%Y-%m-%d"],
+        help="Take the deliveries up to this date only (default: every new one).",
+    ),
+) -> None:
+    """Replay new people deliveries into the talent-flow snapshot, oldest first."""
+    settings = Settings.from_env()
+    taken = snapshot_people(settings, connect_info(settings), until.date() if until else None)
+    console.print(describe_snapshotted(taken))

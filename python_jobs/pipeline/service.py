@@ -25,7 +25,7 @@ from python_jobs.load.cli import expand_paths
 from python_jobs.load.service import ensure_raw_schema, load_file, load_ground_truth
 from python_jobs.settings import Settings
 from python_jobs.warehouse.connection import ConnectInfo, connect, connect_info
-from python_jobs.warehouse.dbt_runner import build_or_fail
+from python_jobs.warehouse.dbt_runner import build_or_fail, parse_project
 
 
 @dataclass(frozen=True)
@@ -140,17 +140,39 @@ def pending_people_deliveries(conn: psycopg.Connection) -> list[date]:
 
 
 def stage_talent_flow_snapshots(ctx: RunContext) -> None:
-    """Replay every people delivery the talent-flow snapshot has not taken yet, oldest first:
-    one `dbt build` of the snapshot's input and the snapshot per delivery, with the delivery's
-    date as var talent_flow_snapshot_date. The input's tests run first: a truncated delivery or
-    an out-of-order replay fails the build, skips the snapshot and stops the run."""
     label = "talent-flow snapshots"
     ctx.reporter.stage(label)
-    # what the input reads downstream of the matching job (golden ids, dim_company); their
-    # tests run in the outputs stage
-    build_or_fail(
+    taken = snapshot_people(
         ctx.settings,
         ctx.info,
+        on_delivery=lambda index, total: ctx.reporter.progress(label, index, total),
+    )
+    ctx.reporter.note(describe_snapshotted(taken))
+
+
+def describe_snapshotted(taken: list[date]) -> str:
+    if not taken:
+        return "no new people deliveries to snapshot"
+    return f"{len(taken)} people deliveries snapshotted ({taken[0]} to {taken[-1]})"
+
+
+def snapshot_people(
+    settings: Settings,
+    info: ConnectInfo,
+    until: date | None = None,
+    on_delivery: Callable[[int, int], None] | None = None,
+) -> list[date]:
+    """Replay every people delivery the talent-flow snapshot has not taken yet (up to `until`),
+    oldest first: one `dbt build` of the snapshot's input and the snapshot per delivery, with
+    the delivery's date as var talent_flow_snapshot_date. The input's tests run first: a
+    truncated delivery or an out-of-order replay fails the build, skips the snapshot and stops.
+    The project is parsed once for the series: a new --vars value would otherwise make dbt
+    parse everything again for every delivery. Returns the deliveries taken."""
+    # what the input reads downstream of the matching job (golden ids, dim_company); their
+    # tests run with the outputs
+    build_or_fail(
+        settings,
+        info,
         [
             "run",
             "--select",
@@ -160,38 +182,21 @@ def stage_talent_flow_snapshots(ctx: RunContext) -> None:
         ],
         quiet=True,
     )
-    with connect(ctx.info) as conn:
+    with connect(info) as conn:
         pending = pending_people_deliveries(conn)
         snapshot_missing = _missing_relation(conn, "snapshots.people_snapshot")
+    replay = ["build", "--select", *TALENT_FLOW_SNAPSHOT, "--exclude-resource-type", "unit_test"]
     if not pending and snapshot_missing:
         # no people delivery at all yet: an empty snapshot, so the models reading it build
-        build_or_fail(
-            ctx.settings,
-            ctx.info,
-            ["build", "--select", *TALENT_FLOW_SNAPSHOT, "--exclude-resource-type", "unit_test"],
-            quiet=True,
-        )
+        build_or_fail(settings, info, replay, quiet=True)
+    pending = [day for day in pending if until is None or day <= until]
+    manifest = parse_project(settings, info) if pending else None
     for index, delivery in enumerate(pending, start=1):
-        build_or_fail(
-            ctx.settings,
-            ctx.info,
-            [
-                "build",
-                "--select",
-                *TALENT_FLOW_SNAPSHOT,
-                "--exclude-resource-type",
-                "unit_test",
-                "--vars",
-                json.dumps({"talent_flow_snapshot_date": delivery.isoformat()}),
-            ],
-            quiet=True,
-        )
-        ctx.reporter.progress(label, index, len(pending))
-    ctx.reporter.note(
-        f"{len(pending)} people deliveries snapshotted ({pending[0]} to {pending[-1]})"
-        if pending
-        else "no new people deliveries to snapshot"
-    )
+        variables = json.dumps({"talent_flow_snapshot_date": delivery.isoformat()})
+        build_or_fail(settings, info, [*replay, "--vars", variables], quiet=True, manifest=manifest)
+        if on_delivery:
+            on_delivery(index, len(pending))
+    return pending
 
 
 def stage_dbt_build_outputs(ctx: RunContext) -> None:

@@ -53,8 +53,11 @@ def run_dbt(
     *,
     quiet: bool = False,
     on_progress: Callable[[int, int, str], None] | None = None,
+    manifest: Any = None,
 ) -> DbtOutcome:
-    """Invoke `dbt <args>`; `quiet` keeps dbt's log lines off the terminal (errors still show)."""
+    """Invoke `dbt <args>`; `quiet` keeps dbt's log lines off the terminal (errors still show).
+    `manifest` (from `parse_project`) skips parsing: for a series of commands that differ only
+    in their --vars, which would otherwise make dbt parse the whole project again each time."""
     from dbt.cli.main import dbtRunner
 
     info.export_env()
@@ -72,11 +75,25 @@ def run_dbt(
     full_args = [*global_flags, command, *rest]
     if command not in {"--help", "--version", "-h"}:
         full_args += base_args(settings)
-    runner = dbtRunner(callbacks=[on_event])
+    runner = dbtRunner(manifest=manifest, callbacks=[on_event])
     result = runner.invoke(full_args)
     if result.exception is not None and result.result is None:
         raise UserError(f"dbt {command}: {_one_line(result.exception)}")
     return _summarize(result)
+
+
+def parse_project(settings: Settings, info: ConnectInfo) -> Any:
+    """`dbt parse`, returning the parsed manifest to pass to the next `run_dbt` calls. A var is
+    read when a node is compiled, so later --vars still apply; only configs set from a var at
+    parse time would keep the parsed value (none of the models run this way have one)."""
+    from dbt.cli.main import dbtRunner
+
+    info.export_env()
+    write_profile(settings)
+    result = dbtRunner().invoke(["--quiet", "parse", *base_args(settings)])
+    if not result.success or result.result is None:
+        raise UserError(f"dbt parse: {_one_line(result.exception or 'failed')}")
+    return result.result
 
 
 def build_or_fail(

@@ -54,6 +54,22 @@ def test_second_run_changes_no_mart_row(built_warehouse: ConnectInfo):
     assert not changed, f"tables changed by an identical rerun: {sorted(changed)}"
 
 
+def test_each_people_delivery_dates_its_own_snapshot_versions(built_warehouse: ConnectInfo):
+    """The pipeline replays the deliveries on one parse of the project: each build must still
+    take its own talent_flow_snapshot_date (a parse-time value would date every version alike)."""
+    with psycopg.connect(**built_warehouse.kwargs()) as conn:  # type: ignore[arg-type]
+        deliveries = conn.execute(
+            "select distinct snapshot_date::date from staging.stg_vendor__people_snapshots"
+            " order by 1"
+        ).fetchall()
+        versions = conn.execute(
+            "select distinct dbt_valid_from::date from snapshots.people_snapshot order by 1"
+        ).fetchall()
+    assert len(deliveries) > 2
+    # every month moves somebody in the generated world, so every delivery writes versions
+    assert versions == deliveries
+
+
 def test_every_raw_row_is_staged_or_rejected(built_warehouse: ConnectInfo):
     with psycopg.connect(**built_warehouse.kwargs()) as conn:  # type: ignore[arg-type]
         rows = conn.execute(
