@@ -179,16 +179,27 @@ class BenchContext:
         return self._run([sys.executable, "-c", code], code[:80])
 
     def parse(self, extra_vars: dict[str, Any] | None = None) -> None:
-        """`dbt parse` with the vars the next timed commands use (untimed): a timed command then
-        starts from a current partial-parse state, whatever changed in the project meanwhile
-        (dbt parses everything again when the vars differ from its last parse)."""
-        self.dbt("parse", extra_vars=extra_vars)
+        """`dbt parse` with the vars the next timed commands use (untimed), so a timed command
+        starts from a current partial-parse state: dbt parses everything again when the vars
+        differ from its last parse. Skipped when the last dbt command already ran with these
+        vars (a file edited since costs the timed command a partial parse of that file)."""
+        if self.facts.get("parsed_vars") != self._vars(extra_vars):
+            self.dbt("parse", extra_vars=extra_vars)
+
+    def forget_parse(self) -> None:
+        """A command that parsed the project without the bench's vars (`revops snapshot`)."""
+        self.facts.pop("parsed_vars", None)
+
+    def _vars(self, extra_vars: dict[str, Any] | None) -> str:
+        return json.dumps({"as_of": self.as_of, **(extra_vars or {})}, sort_keys=True)
 
     def dbt(self, *args: str, extra_vars: dict[str, Any] | None = None) -> None:
         """A dbt command scoring as of the bench's day; records dbt's own elapsed seconds
         (run_results.json: model execution, without dbt's start-up and parsing)."""
-        variables = json.dumps({"as_of": self.as_of, **(extra_vars or {})}, sort_keys=True)
+        variables = self._vars(extra_vars)
+        self.forget_parse()  # until it succeeds: a failed command may leave no parse behind
         self.revops("dbt", "--", *args, "--vars", variables)
+        self.facts["parsed_vars"] = variables
         results = self.dbt_target_dir / "run_results.json"
         if args[0] != "parse" and results.exists():
             run = json.loads(results.read_text())

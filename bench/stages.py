@@ -240,6 +240,7 @@ def _snapshot_history(ctx: BenchContext, until: str | None = None) -> None:
     """`revops snapshot`: the snapshot's inputs, then the pending deliveries (up to `until`)
     on one parse of the project, as `revops run` replays them."""
     ctx.revops("snapshot", *(["--until", until] if until else []))
+    ctx.forget_parse()
 
 
 def _next_delivery(ctx: BenchContext) -> None:
