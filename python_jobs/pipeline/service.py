@@ -140,6 +140,7 @@ def pending_people_deliveries(conn: psycopg.Connection) -> list[date]:
 
 
 def stage_talent_flow_snapshots(ctx: RunContext) -> None:
+    """Every people delivery the talent-flow snapshot has not taken yet (see snapshot_people)."""
     label = "talent-flow snapshots"
     ctx.reporter.stage(label)
     taken = snapshot_people(
