@@ -2,11 +2,12 @@
 
 One scripted world in a scratch database: a CRM with two accounts (Acme, Globex), people the
 vendor delivers monthly, then weekly within one month, and an untracked employer (Initech).
-The first deliveries are taken by `revops snapshot`, the rest replayed one at a time (`dbt build`
-of the snapshot's input and the snapshot with var talent_flow_snapshot_date), and the test checks the movements each
-rule and kill switch must give, the snapshot's safety rails (no change, same month twice,
-out-of-order replay, truncated delivery, a non-UTC database, concurrent runs) and the spec's worked
-example (John Smith: baseline 90, a CRM-confirmed promotion +70 = 160, engaged, nurture).
+The first deliveries are taken by `revops snapshot`, the rest replayed one at a time (`dbt
+build` of the snapshot's input and the snapshot with var talent_flow_snapshot_date), and the
+test checks the movements each rule and kill switch must give, the snapshot's safety rails (no
+change, same month twice, out-of-order replay, truncated delivery, a non-UTC database,
+concurrent runs) and the spec's worked example (John Smith: baseline 90, a CRM-confirmed
+promotion +70 = 160, engaged, nurture).
 
 Dates are relative to today (the backfill baseline is dated by its load, so the worked
 example's promotion must be recent for the score to be as the spec says): D0..D1 monthly,
