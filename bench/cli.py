@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -93,8 +94,12 @@ def main_command(
         ctx = BenchContext(
             home, entry, seed, as_of, repeat, naive_limit, timeout, stage_repeat=stage_repeat
         )
+        scale_started = time.perf_counter()
         stage_results = run_stages(ctx, only, console.print)
         comparisons = run_comparisons(ctx, only, stage_results, console.print)
+        # the whole scale, untimed steps included (the history, priming, checks, settling)
+        suite_s = round(time.perf_counter() - scale_started, 1)
+        console.print(f"  scale {entry.name}: {suite_s / 60:.1f} min in all")
         facts = _scale_facts(ctx)
         disagreements += ctx.facts.get("disagreements", [])
         results_scales.append(
@@ -102,6 +107,7 @@ def main_command(
                 "name": entry.name,
                 "companies": entry.companies,
                 **facts,
+                "suite_s": suite_s,
                 "stages": {r.name: r.as_dict() for r in stage_results},
                 "comparisons": comparisons,
             }

@@ -145,6 +145,8 @@ def markdown(results: dict[str, Any]) -> str:
         measured = (
             f", measured {scale['date'][:16].replace('T', ' ')} UTC" if "date" in scale else ""
         )
+        if scale.get("suite_s"):
+            measured += f"; the suite ran {scale['suite_s'] / 60:.1f} min"
         lines += [
             "",
             f"## {scale['name']}: {scale['companies']:,} companies"

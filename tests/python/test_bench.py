@@ -141,7 +141,7 @@ def test_scaling_and_markdown_from_results() -> None:
 
     scales = [
         {"name": str(n), "companies": n, "stages": {"load": stage(n * 10, n / 1000)}}
-        | {"comparisons": {}}
+        | {"comparisons": {}, "suite_s": n / 100}
         for n in (1000, 10_000)
     ]
     fitted = scaling(scales)
@@ -156,6 +156,7 @@ def test_scaling_and_markdown_from_results() -> None:
         }
     )
     assert "| load | 100,000 |" in text and "| load | 1.00 | 1.00 |" in text
+    assert "the suite ran 1.7 min" in text  # 10,000 companies: 100 s
 
 
 def test_parse_scale_and_error_lines() -> None:
