@@ -221,14 +221,7 @@ def _snapshot_models() -> list[str]:
 def _snapshot(ctx: BenchContext, delivery: str) -> None:
     """The pipeline's step per people delivery: the snapshot's input (and its guards), then the
     snapshot, dated by the delivery."""
-    ctx.dbt(
-        "build",
-        "--select",
-        *_snapshot_models(),
-        "--exclude-resource-type",
-        "unit_test",
-        extra_vars={"talent_flow_snapshot_date": delivery},
-    )
+    ctx.dbt(*pipeline.TALENT_FLOW_REPLAY, extra_vars={"talent_flow_snapshot_date": delivery})
 
 
 def _pending_deliveries(ctx: BenchContext) -> list[str]:

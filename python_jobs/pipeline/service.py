@@ -121,6 +121,14 @@ def stage_match(ctx: RunContext) -> None:
 # The talent-flow snapshot (snapshots/_talent_flow__snapshots.yml) and its input model: rebuilt
 # once per people delivery, in date order, so each version is dated by its delivery.
 TALENT_FLOW_SNAPSHOT = ["int_people_snapshot_input", "people_snapshot"]
+# one delivery's replay, without its date (--vars talent_flow_snapshot_date)
+TALENT_FLOW_REPLAY = [
+    "build",
+    "--select",
+    *TALENT_FLOW_SNAPSHOT,
+    "--exclude-resource-type",
+    "unit_test",
+]
 
 
 def pending_people_deliveries(conn: psycopg.Connection) -> list[date]:
@@ -186,15 +194,14 @@ def snapshot_people(
     with connect(info) as conn:
         pending = pending_people_deliveries(conn)
         snapshot_missing = _missing_relation(conn, "snapshots.people_snapshot")
-    replay = ["build", "--select", *TALENT_FLOW_SNAPSHOT, "--exclude-resource-type", "unit_test"]
     if not pending and snapshot_missing:
         # no people delivery at all yet: an empty snapshot, so the models reading it build
-        build_or_fail(settings, info, replay, quiet=True)
+        build_or_fail(settings, info, TALENT_FLOW_REPLAY, quiet=True)
     pending = [day for day in pending if until is None or day <= until]
     manifest = parse_project(settings, info) if pending else None
-    for index, delivery in enumerate(pending, start=1):
-        variables = json.dumps({"talent_flow_snapshot_date": delivery.isoformat()})
-        build_or_fail(settings, info, [*replay, "--vars", variables], quiet=True, manifest=manifest)
+    for index, day in enumerate(pending, start=1):
+        dated = [*TALENT_FLOW_REPLAY, "--vars", json.dumps({"talent_flow_snapshot_date": str(day)})]
+        build_or_fail(settings, info, dated, quiet=True, manifest=manifest)
         if on_delivery:
             on_delivery(index, len(pending))
     return pending

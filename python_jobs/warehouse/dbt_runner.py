@@ -58,10 +58,6 @@ def run_dbt(
     """Invoke `dbt <args>`; `quiet` keeps dbt's log lines off the terminal (errors still show).
     `manifest` (from `parse_project`) skips parsing: for a series of commands that differ only
     in their --vars, which would otherwise make dbt parse the whole project again each time."""
-    from dbt.cli.main import dbtRunner
-
-    info.export_env()
-    write_profile(settings)
 
     def on_event(event: Any) -> None:
         if on_progress is None or event.info.name not in PROGRESS_EVENTS:
@@ -70,13 +66,8 @@ def run_dbt(
         total = getattr(data, "total", 0) or getattr(data, "num_models", 0)
         on_progress(int(getattr(data, "index", 0)), int(total), event.info.name)
 
-    command, *rest = args or ["--help"]
-    global_flags = ["--quiet"] if quiet else []
-    full_args = [*global_flags, command, *rest]
-    if command not in {"--help", "--version", "-h"}:
-        full_args += base_args(settings)
-    runner = dbtRunner(manifest=manifest, callbacks=[on_event])
-    result = runner.invoke(full_args)
+    command = (args or ["--help"])[0]
+    result = _invoke(settings, info, args, quiet=quiet, callbacks=[on_event], manifest=manifest)
     if result.exception is not None and result.result is None:
         raise UserError(f"dbt {command}: {_one_line(result.exception)}")
     return _summarize(result)
@@ -86,14 +77,32 @@ def parse_project(settings: Settings, info: ConnectInfo) -> Any:
     """`dbt parse`, returning the parsed manifest to pass to the next `run_dbt` calls. A var is
     read when a node is compiled, so later --vars still apply; only configs set from a var at
     parse time would keep the parsed value (none of the models run this way have one)."""
+    result = _invoke(settings, info, ["parse"], quiet=True)
+    if not result.success or result.result is None:
+        raise UserError(f"dbt parse: {_one_line(result.exception or 'failed')}")
+    return result.result
+
+
+def _invoke(
+    settings: Settings,
+    info: ConnectInfo,
+    args: list[str],
+    *,
+    quiet: bool,
+    callbacks: list[Callable[[Any], None]] | None = None,
+    manifest: Any = None,
+) -> Any:
+    """dbt's programmatic runner on the resolved warehouse, with the project's profile."""
     from dbt.cli.main import dbtRunner
 
     info.export_env()
     write_profile(settings)
-    result = dbtRunner().invoke(["--quiet", "parse", *base_args(settings)])
-    if not result.success or result.result is None:
-        raise UserError(f"dbt parse: {_one_line(result.exception or 'failed')}")
-    return result.result
+    command, *rest = args or ["--help"]
+    global_flags = ["--quiet"] if quiet else []
+    full_args = [*global_flags, command, *rest]
+    if command not in {"--help", "--version", "-h"}:
+        full_args += base_args(settings)
+    return dbtRunner(manifest=manifest, callbacks=callbacks or []).invoke(full_args)
 
 
 def build_or_fail(
