@@ -13,14 +13,20 @@
     ],
 ) }}
 
+{%- set new_rows_only %}
+    {% if is_incremental() %}
+        where raw_row_id > {{ incremental_watermark('raw_row_id', 'bigint', '0') }}
+    {% endif %}
+{%- endset %}
+
+-- The raw table is read twice (the rows, and their distinct addresses) rather than through one
+-- CTE: a CTE read twice is written out whole first, and this one is every new event.
 with
 
 source as (
-    select raw_rows.*
-    from {{ source('engagement', 'engagement_events') }} as raw_rows
-    {% if is_incremental() %}
-        where raw_rows.raw_row_id > {{ incremental_watermark('raw_row_id', 'bigint', '0') }}
-    {% endif %}
+    select *
+    from {{ source('engagement', 'engagement_events') }}
+    {{ new_rows_only }}
 ),
 
 event_types as (
@@ -50,15 +56,28 @@ cleaned as (
     from source
 ),
 
+-- a person's events repeat their address: each distinct one is normalized once, not once per
+-- event (and not again where the validation below reads it)
+emails_normalized as (
+    select
+        {{ clean_text('person_email') }} as person_email_text,
+        {{ normalize_email('max(' ~ clean_text('person_email') ~ ')') }} as person_email
+    from {{ source('engagement', 'engagement_events') }}
+    {{ new_rows_only }}
+    group by 1
+),
+
 typed as (
     select
         cleaned.*,
-        {{ normalize_email('cleaned.person_email_text') }} as person_email,
+        emails_normalized.person_email,
         {{ parse_utc_timestamp('cleaned.occurred_at_text') }} as occurred_at,
         event_types.event_type is not null as is_known_event_type
     from cleaned
     left join event_types
         on cleaned.event_type = event_types.event_type
+    left join emails_normalized
+        on cleaned.person_email_text = emails_normalized.person_email_text
 ),
 
 validated as (

@@ -16,6 +16,12 @@
 {%- set identity_columns = [
     'full_name', 'email', 'phone', 'title', 'company_name', 'company_domain', 'linkedin_url',
 ] %}
+{%- set identity_match -%}
+    {%- for column in identity_columns -%}
+        cleaned.{{ column }}_key = identities_normalized.{{ column }}_key
+        {{- " and " if not loop.last }}
+    {%- endfor -%}
+{%- endset %}
 {%- set new_rows_only %}
     {% if is_incremental() %}
         where raw_row_id > {{ incremental_watermark('raw_row_id', 'bigint', '0') }}
@@ -38,7 +44,9 @@ cleaned as (
         {{ clean_text('country') }} as country,
         {{ clean_text('snapshot_date') }} as snapshot_date_text,
         loaded_at,
-        {{ row_content_hash(identity_columns) }} as identity_hash,
+        {% for column in identity_columns -%}
+            coalesce({{ column }}, '') as {{ column }}_key,
+        {% endfor -%}
         {{ row_content_hash([
             'vendor_person_id', 'snapshot_date', 'full_name', 'email', 'phone', 'title',
             'seniority', 'department', 'company_name', 'company_domain', 'linkedin_url', 'country',
@@ -50,10 +58,14 @@ cleaned as (
 -- every monthly delivery repeats a person's name, email, phone, title, company and profile:
 -- each distinct set is normalized once, not once per delivery (the normalizations are most of
 -- this model's cost). Normalized inside the aggregate, so the planner cannot move them above
--- the join back to the rows (where they would run once per row again).
+-- the join back to the rows (where they would run once per row again). The set is keyed by
+-- its raw values, a null as '' (both clean to null): hashing seven columns for the join is
+-- cheaper than an md5 of them per row.
 identities_normalized as (
     select
-        {{ row_content_hash(identity_columns) }} as identity_hash,
+        {% for column in identity_columns -%}
+            coalesce({{ column }}, '') as {{ column }}_key,
+        {% endfor -%}
         {{ normalize_person_name('max(' ~ clean_text('full_name') ~ ')') }} as full_name,
         {{ normalize_email('max(' ~ clean_text('email') ~ ')') }} as email,
         {{ normalize_phone('max(' ~ clean_text('phone') ~ ')') }} as phone,
@@ -63,12 +75,22 @@ identities_normalized as (
         {{ normalize_linkedin_url('max(' ~ clean_text('linkedin_url') ~ ')') }} as linkedin_url
     from {{ source('vendor', 'vendor_people_snapshots') }}
     {{ new_rows_only }}
-    group by 1
+    group by {{ range(1, identity_columns | length + 1) | join(', ') }}
 ),
 
 typed as (
     select
-        cleaned.*,
+        cleaned.raw_row_id,
+        cleaned.workspace_id,
+        cleaned.load_batch_id,
+        cleaned.vendor_person_id,
+        cleaned.seniority,
+        cleaned.department,
+        cleaned.company_name_text,
+        cleaned.country,
+        cleaned.snapshot_date_text,
+        cleaned.loaded_at,
+        cleaned.content_hash,
         identities_normalized.full_name,
         identities_normalized.email,
         identities_normalized.phone,
@@ -79,7 +101,7 @@ typed as (
         {{ try_cast('cleaned.snapshot_date_text', 'date') }} as snapshot_date
     from cleaned
     inner join identities_normalized
-        on cleaned.identity_hash = identities_normalized.identity_hash
+        on {{ identity_match }}
 ),
 
 validated as (
