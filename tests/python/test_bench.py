@@ -160,7 +160,7 @@ def test_scaling_and_markdown_from_results() -> None:
 
 
 def test_parse_scale_and_error_lines() -> None:
-    assert parse_scale("small").companies == 10_000
+    assert parse_scale("small").companies == 7_700
     assert parse_scale("large").companies == 100_000
     assert parse_scale("2_000").companies == 2000
     with pytest.raises(Exception, match="companies"):
