@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -23,7 +24,7 @@ if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
 from bench.cli import parse_scale  # noqa: E402
-from bench.context import error_lines  # noqa: E402
+from bench.context import TABLES_WRITTEN_SQL, error_lines  # noqa: E402
 from bench.measure import measured, process_tree  # noqa: E402
 from bench.report import included_scales, markdown, scaling  # noqa: E402
 from bench.scoring import (  # noqa: E402
@@ -292,6 +293,26 @@ def test_naive_scorer_agrees_on_a_sample(warehouse: psycopg.Connection, server_i
         run = naive_scores(conn, _as_of(warehouse), ScoringVars.from_project(), sample_every=5)
         agreement = naive_agreement(conn, run, sample_every=5)
     assert run.signals > 0 and agreement["disagreeing"] == 0
+
+
+def test_settle_finds_the_tables_written_since_their_last_analyze(server_info) -> None:
+    """The settle step vacuums only these tables: one just written is listed until analyzed."""
+    table = f"public.bench_test_settle_{os.getpid()}"
+    with psycopg.connect(autocommit=True, **server_info.kwargs()) as conn:  # type: ignore[arg-type]
+        try:
+            # written from another session that ends: its counts reach the statistics on exit
+            with psycopg.connect(autocommit=True, **server_info.kwargs()) as writer:  # type: ignore[arg-type]
+                writer.execute(f"create table {table} as select generate_series(1, 1000) as n")
+            deadline = time.monotonic() + 10  # the session ends on the server a moment later
+            while table not in (listed := {row[0] for row in conn.execute(TABLES_WRITTEN_SQL)}):
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.1)
+            assert table in listed
+            conn.execute(f"vacuum (analyze) {table}")
+            assert table not in {row[0] for row in conn.execute(TABLES_WRITTEN_SQL)}
+        finally:
+            conn.execute(f"drop table if exists {table}")
 
 
 def test_delta_events_are_new_rows_in_the_feed_format(
