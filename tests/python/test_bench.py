@@ -301,8 +301,12 @@ def test_settle_finds_the_tables_written_since_their_last_analyze(server_info) -
     with psycopg.connect(autocommit=True, **server_info.kwargs()) as conn:  # type: ignore[arg-type]
         try:
             # written from another session that ends: its counts reach the statistics on exit
+            # (and kept from autovacuum, which would otherwise analyze it at a moment of its own)
             with psycopg.connect(autocommit=True, **server_info.kwargs()) as writer:  # type: ignore[arg-type]
-                writer.execute(f"create table {table} as select generate_series(1, 1000) as n")
+                writer.execute(
+                    f"create table {table} with (autovacuum_enabled = false)"
+                    " as select generate_series(1, 1000) as n"
+                )
             deadline = time.monotonic() + 10  # the session ends on the server a moment later
             while table not in (listed := {row[0] for row in conn.execute(TABLES_WRITTEN_SQL)}):
                 if time.monotonic() > deadline:
