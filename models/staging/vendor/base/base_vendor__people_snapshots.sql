@@ -16,6 +16,12 @@
 {%- set identity_columns = [
     'full_name', 'email', 'phone', 'title', 'company_name', 'company_domain', 'linkedin_url',
 ] %}
+{#- an identity's key, written alike by the rows and by the distinct identities they join -#}
+{%- set identity_keys -%}
+    {%- for column in identity_columns -%}
+        coalesce({{ column }}, '') as {{ column }}_key,
+    {%- endfor -%}
+{%- endset %}
 {%- set identity_match -%}
     {%- for column in identity_columns -%}
         cleaned.{{ column }}_key = identities_normalized.{{ column }}_key
@@ -44,9 +50,7 @@ cleaned as (
         {{ clean_text('country') }} as country,
         {{ clean_text('snapshot_date') }} as snapshot_date_text,
         loaded_at,
-        {% for column in identity_columns -%}
-            coalesce({{ column }}, '') as {{ column }}_key,
-        {% endfor -%}
+        {{ identity_keys }}
         {{ row_content_hash([
             'vendor_person_id', 'snapshot_date', 'full_name', 'email', 'phone', 'title',
             'seniority', 'department', 'company_name', 'company_domain', 'linkedin_url', 'country',
@@ -63,9 +67,7 @@ cleaned as (
 -- cheaper than an md5 of them per row.
 identities_normalized as (
     select
-        {% for column in identity_columns -%}
-            coalesce({{ column }}, '') as {{ column }}_key,
-        {% endfor -%}
+        {{ identity_keys }}
         {{ normalize_person_name('max(' ~ clean_text('full_name') ~ ')') }} as full_name,
         {{ normalize_email('max(' ~ clean_text('email') ~ ')') }} as email,
         {{ normalize_phone('max(' ~ clean_text('phone') ~ ')') }} as phone,
