@@ -1,8 +1,8 @@
 -- One row per engagement event that is a buying signal (its event type maps to a signal type):
 -- the signal as the feed named it (CRM person id or email). Incremental on load time, with a
--- lookback so rows that land late or out of order are re-read; merging on signal_id makes a
--- re-read a no-op. Indexed by the keys it names a person by, so a key that resolves anew
--- finds its signals without a scan.
+-- lookback so rows that land late or out of order are re-read; a re-read row already here as it
+-- is is not written again (the lookback holds days of rows, a day brings one). Indexed by the
+-- keys it names a person by, so a key that resolves anew finds its signals without a scan.
 {{ config(
     materialized='incremental',
     unique_key='signal_id',
@@ -59,6 +59,39 @@ signals as (
     from stg_engagement__events as events
     inner join event_types
         on events.event_type = event_types.event_type
-)
+),
 
-select * from signals
+{% if is_incremental() %}
+    signals_changed as (
+        select signals.*
+        from signals
+        -- one index probe per signal read (a hash join would scan every signal)
+        left join lateral (
+            select
+                previous.signal_id,
+                previous.signal_type,
+                previous.signal_source,
+                previous.crm_person_id,
+                previous.person_email,
+                previous.occurred_at,
+                previous.loaded_at
+            from {{ this }} as previous
+            where previous.signal_id = signals.signal_id
+            {{ optimization_fence() }}
+        ) as previous on true
+        where
+            previous.signal_id is null
+            {% for column in [
+                'signal_type', 'signal_source', 'crm_person_id', 'person_email', 'occurred_at',
+                'loaded_at',
+            ] %}
+                or {{ values_differ('signals.' ~ column, 'previous.' ~ column) }}
+            {% endfor %}
+    )
+{% else %}
+    signals_changed as (
+        select * from signals
+    )
+{% endif %}
+
+select * from signals_changed

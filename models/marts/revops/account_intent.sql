@@ -13,21 +13,48 @@ dim_company as (
     from {{ ref('dim_company') }}
 ),
 
+-- the contacts twice, as two imports each read once (a CTE read twice is written out whole
+-- first): every contact for the sums, the ones with intent for the names
 contact_intent as (
     select
         workspace_id,
-        person_id,
         company_id,
-        full_name,
         bit_score,
         previous_bit_score,
-        tier_rank,
         last_signal_at
     from {{ ref('contact_intent') }}
 ),
 
-tier_thresholds as (
-    select * from {{ ref('tier_thresholds') }}
+contacts_with_intent as (
+    select
+        workspace_id,
+        company_id,
+        full_name,
+        bit_score
+    from {{ ref('contact_intent') }}
+    where bit_score > 0
+),
+
+-- the tiers twice, as two imports each read once: one CTE read twice is written out first,
+-- and the planner then loops over every row once per tier instead of over the five tiers once
+-- per row
+tiers_today as (
+    select
+        tier,
+        action,
+        tier_rank,
+        min_points,
+        max_points
+    from {{ ref('tier_thresholds') }}
+),
+
+tiers_yesterday as (
+    select
+        tier,
+        tier_rank,
+        min_points,
+        max_points
+    from {{ ref('tier_thresholds') }}
 ),
 
 contacts_summed as (
@@ -53,8 +80,7 @@ top_contacts as (
             "order by bit_score desc, full_name",
             3,
         ) }} as top_contacts
-    from contact_intent
-    where bit_score > 0
+    from contacts_with_intent
     group by workspace_id, company_id
 ),
 
@@ -106,9 +132,9 @@ accounts_tiered as (
         {{ bit_as_of_date() }} as as_of_date,
         accounts_scored.last_signal_at
     from accounts_scored
-    inner join tier_thresholds as tiers_today
+    inner join tiers_today
         on {{ points_in_tier('accounts_scored.bit_score', 'tiers_today') }}
-    inner join tier_thresholds as tiers_yesterday
+    inner join tiers_yesterday
         on {{ points_in_tier('accounts_scored.previous_bit_score', 'tiers_yesterday') }}
 )
 

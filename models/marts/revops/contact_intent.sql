@@ -37,8 +37,26 @@ int_contact_scores as (
     from {{ ref('int_contact_scores') }}
 ),
 
-tier_thresholds as (
-    select * from {{ ref('tier_thresholds') }}
+-- the tiers twice, as two imports each read once: one CTE read twice is written out first,
+-- and the planner then loops over every row once per tier instead of over the five tiers once
+-- per row
+tiers_today as (
+    select
+        tier,
+        action,
+        tier_rank,
+        min_points,
+        max_points
+    from {{ ref('tier_thresholds') }}
+),
+
+tiers_yesterday as (
+    select
+        tier,
+        tier_rank,
+        min_points,
+        max_points
+    from {{ ref('tier_thresholds') }}
 ),
 
 contacts_scored as (
@@ -94,9 +112,9 @@ contacts_tiered as (
         {{ bit_as_of_date() }} as as_of_date,
         contacts_scored.last_signal_at
     from contacts_scored
-    inner join tier_thresholds as tiers_today
+    inner join tiers_today
         on {{ points_in_tier('contacts_scored.bit_score', 'tiers_today') }}
-    inner join tier_thresholds as tiers_yesterday
+    inner join tiers_yesterday
         on {{ points_in_tier('contacts_scored.previous_bit_score', 'tiers_yesterday') }}
 )
 
