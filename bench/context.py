@@ -60,8 +60,9 @@ class StageFailed(Exception):
 
 @dataclass(frozen=True)
 class Scale:
-    name: str  # small | large | the company count
+    name: str  # small | large | signals10m | the company count
     companies: int
+    event_rate: float = 1.0  # engagement events per contact, times the generator's usual rate
 
 
 @dataclass
@@ -110,6 +111,8 @@ class BenchContext:
     def data_dir(self) -> Path:
         """Generated files for this scale, kept between runs (same name as `revops run` uses)."""
         name = f"seed{self.seed}-companies{self.scale.companies}-months{MONTHS}"
+        if self.scale.event_rate != 1.0:
+            name += f"-events{self.scale.event_rate:g}x"
         return self.settings.generated_dir / name
 
     @property

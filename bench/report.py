@@ -99,6 +99,11 @@ def write_all(results: dict[str, Any], out_dir: Path, markdown_path: Path) -> li
     return written
 
 
+def _event_rate(scale: dict[str, Any]) -> str:
+    rate = scale.get("event_rate", 1.0)
+    return "" if rate == 1.0 else f" at {rate:g}x the events"
+
+
 def _seconds(value: float) -> str:
     return f"{value:.3g}" if value < 100 else f"{value:,.0f}"
 
@@ -149,7 +154,7 @@ def markdown(results: dict[str, Any]) -> str:
             measured += f"; the suite ran {scale['suite_s'] / 60:.1f} min"
         lines += [
             "",
-            f"## {scale['name']}: {scale['companies']:,} companies"
+            f"## {scale['name']}: {scale['companies']:,} companies{_event_rate(scale)}"
             f" ({scale.get('raw_rows', 0):,} raw rows, {scale.get('signals', 0):,} signals"
             f"{measured})",
             "",

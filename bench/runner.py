@@ -73,13 +73,24 @@ def _read_state(ctx: BenchContext) -> list[str]:
         state = json.loads(_state_path(ctx).read_text())
     except (OSError, ValueError):
         return []
-    same = state.get("companies") == ctx.scale.companies and state.get("seed") == ctx.seed
+    same = (state.get("companies"), state.get("event_rate", 1.0), state.get("seed")) == (
+        ctx.scale.companies,
+        ctx.scale.event_rate,
+        ctx.seed,
+    )
     return list(state.get("done", [])) if same and ctx.pgdata.exists() else []
 
 
 def _write_state(ctx: BenchContext, done: list[str]) -> None:
     _state_path(ctx).write_text(
-        json.dumps({"companies": ctx.scale.companies, "seed": ctx.seed, "done": done})
+        json.dumps(
+            {
+                "companies": ctx.scale.companies,
+                "event_rate": ctx.scale.event_rate,
+                "seed": ctx.seed,
+                "done": done,
+            }
+        )
     )
 
 

@@ -112,6 +112,8 @@ def _generate(ctx: BenchContext) -> Extras:
         str(ctx.seed),
         "--months",
         str(MONTHS),
+        "--event-rate",
+        str(ctx.scale.event_rate),
         "--out",
         str(scratch),
         "-q",

@@ -16,6 +16,7 @@ from rich.table import Table
 from python_jobs.errors import UserError
 from python_jobs.generate.service import (
     MAX_COMPANIES,
+    MAX_EVENT_RATE,
     MAX_MONTHS,
     GenerateParams,
     default_folder,
@@ -78,6 +79,14 @@ def generate_command(
         help="Output folder for raw/, ground_truth/ and manifest.json"
         " [default: .revops/generated/seed<S>-companies<N>, where `revops run` looks].",
     ),
+    event_rate: float = typer.Option(
+        1.0,
+        "--event-rate",
+        min=0.01,
+        max=MAX_EVENT_RATE,
+        envvar="REVOPS_GENERATE_EVENT_RATE",
+        help="Engagement events per contact, times the usual rate (more signals, same people).",
+    ),
     advance_month: bool = typer.Option(
         False,
         "--advance-month",
@@ -88,10 +97,10 @@ def generate_command(
 ) -> None:
     """Generate a deterministic synthetic data set: raw feeds plus the ground-truth answer key."""
     if out is None:
-        out = default_folder(Settings.from_env().generated_dir, companies, seed)
+        out = default_folder(Settings.from_env().generated_dir, companies, seed, event_rate)
     if advance_month and not (out / "manifest.json").exists():
         raise UserError(f"{out}: no complete data set to advance (generate one first)")
-    params = GenerateParams(companies, seed, months, _first_of_month(start_month))
+    params = GenerateParams(companies, seed, months, _first_of_month(start_month), event_rate)
     console = Console(stderr=True, quiet=quiet)
     try:
         with Progress(

@@ -323,9 +323,12 @@ def _invalid(values: tuple[str, ...], dice: Dice) -> EngagementEventRow:
 class EngagementFeed:
     """The events of one chunk's CRM contacts, written one month at a time."""
 
-    def __init__(self, world: ChunkWorld, crm: CrmIndex, seed: int) -> None:
+    def __init__(
+        self, world: ChunkWorld, crm: CrmIndex, seed: int, event_rate: float = 1.0
+    ) -> None:
         self.seed, self.chunk, self.id_salt = seed, world.chunk, world.salts.event_id
         self.contacts = build_contacts(world, crm, seed)
+        self.event_rate = event_rate  # GenerateParams.event_rate
 
     def deliver(self, month: int, month_first: date, outputs: Outputs) -> None:
         """Month `month` (starting on month_first) appended to that month's events file."""
@@ -335,7 +338,7 @@ class EngagementFeed:
         start, end = epoch(month_first), epoch(add_months(month_first, 1))
         rng = generator(self.seed, self.chunk, month, Stream.EVENTS)
         swing = rng.lognormal(-0.045, 0.3, contacts.n_companies)  # this month's mood per account
-        heat = contacts.activity * swing[contacts.company]
+        heat = contacts.activity * swing[contacts.company] * self.event_rate
         draws = _concat(_email_funnel(rng, heat, start, end) + _web_events(rng, heat, start, end))
         columns = _columns(draws, contacts, rng, month_first.strftime("%Y%m"))
         columns["event_id"] = _objects(_event_ids(self.chunk, month, len(draws.kind), self.id_salt))

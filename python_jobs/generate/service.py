@@ -32,6 +32,7 @@ from python_jobs.generate.world import Registries, Salts, build_chunk
 CHUNK_SIZE = 2_000  # companies per chunk; fixed, since the output depends on it
 MAX_MONTHS = 60  # vendor broken-row ids reserve room for up to 100 months per chunk
 MAX_COMPANIES = 2_000_000  # person numbers (chunk * PERSON_BLOCK + i) stay below 10**8
+MAX_EVENT_RATE = 20.0  # times the usual engagement: far past any real account's
 
 Progress = Callable[[str, int, int], None]
 
@@ -42,6 +43,9 @@ class GenerateParams:
     seed: int = 42
     months: int = 12
     start_month: date = date(2025, 11, 1)
+    # every contact's monthly engagement rates times this: 1 is about 100 events per company a
+    # year; more packs more signals onto the same contacts (the scoring benchmark's 10M)
+    event_rate: float = 1.0
 
     def __post_init__(self) -> None:
         if not 1 <= self.companies <= MAX_COMPANIES:
@@ -50,6 +54,10 @@ class GenerateParams:
             )
         if not 1 <= self.months <= MAX_MONTHS:
             raise ValueError(f"months must be between 1 and {MAX_MONTHS}, got {self.months}")
+        if not 0 < self.event_rate <= MAX_EVENT_RATE:
+            raise ValueError(
+                f"event_rate must be above 0 and at most {MAX_EVENT_RATE:g}, got {self.event_rate}"
+            )
         if self.seed < 0:
             raise ValueError(f"seed must be a non-negative integer, got {self.seed}")
         if self.start_month.day != 1:
@@ -102,17 +110,19 @@ class _Run:
         crm.write_people(world, index, seed, start, outputs)
         deals.write_deals(world, index, seed, start, outputs)
         backfill.write_backfill(world, seed, start, self.budget, outputs)
-        engagement = EngagementFeed(world, index, seed)
+        engagement = EngagementFeed(world, index, seed, self.params.event_rate)
         vendor = VendorFeed(world, seed, self.registries)
         for month, month_first in enumerate(self.params.snapshot_dates):
             vendor.deliver(month, month_first, outputs)
             engagement.deliver(month, month_first, outputs)
 
 
-def default_folder(generated_dir: Path, companies: int, seed: int) -> Path:
+def default_folder(generated_dir: Path, companies: int, seed: int, event_rate: float = 1.0) -> Path:
     """Where `revops generate` and `revops run` keep a data set unless told otherwise: one folder
-    per (seed, companies), whatever the number of months, so a new month lands beside the old."""
-    return generated_dir / f"seed{seed}-companies{companies}"
+    per (seed, companies), whatever the number of months, so a new month lands beside the old;
+    a set generated at another event rate has its own."""
+    rate = "" if event_rate == 1.0 else f"-events{event_rate:g}x"
+    return generated_dir / f"seed{seed}-companies{companies}{rate}"
 
 
 def read_params(out_dir: Path) -> GenerateParams:

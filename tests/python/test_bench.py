@@ -163,6 +163,10 @@ def test_scaling_and_markdown_from_results() -> None:
 def test_parse_scale_and_error_lines() -> None:
     assert parse_scale("small").companies == 7_700
     assert parse_scale("large").companies == 100_000
+    assert (parse_scale("signals10m").companies, parse_scale("signals10m").event_rate) == (
+        77_000,
+        2.65,
+    )
     assert parse_scale("2_000").companies == 2000
     with pytest.raises(Exception, match="companies"):
         parse_scale("huge")

@@ -174,6 +174,24 @@ def test_several_chunks_generate(tmp_path: Path) -> None:
     assert manifest["files"]["raw/crm_people.csv"]["rows"] > 10 * CHUNK_SIZE
 
 
+def test_the_event_rate_packs_more_events_onto_the_same_people(
+    small: tuple[Path, dict], tmp_path: Path
+) -> None:
+    _, usual = small
+    manifest = generate(
+        GenerateParams(SMALL.companies, SMALL.seed, SMALL.months, event_rate=2.5), tmp_path
+    )
+
+    def event_rows(files: dict) -> int:
+        return sum(entry["rows"] for path, entry in files.items() if "engagement_events" in path)
+
+    assert 2.3 < event_rows(manifest["files"]) / event_rows(usual["files"]) < 2.7
+    others = {path for path in usual["files"] if "engagement_events" not in path}
+    assert {p: hashes(manifest)[p] for p in others} == {p: hashes(usual)[p] for p in others}
+    with pytest.raises(ValueError, match="event_rate"):
+        GenerateParams(companies=10, event_rate=0)
+
+
 def test_a_rerun_with_fewer_months_leaves_no_stale_monthly_file(tmp_path: Path) -> None:
     generate(GenerateParams(companies=20, months=3), tmp_path)
     manifest = generate(GenerateParams(companies=20, months=2), tmp_path)
