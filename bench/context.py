@@ -41,6 +41,8 @@ SCORING_SELECTION = [
     "int_bit_signal_points",
     "fct_bit_score_contributions",
     "int_contact_scores",
+    "int_contact_intent",
+    "int_account_intent",
     "contact_intent",
     "account_intent",
 ]

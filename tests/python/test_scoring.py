@@ -1,6 +1,7 @@
-"""Incremental scoring against a real database: after late, new and unresolvable events, and
-after the as_of day moves forward and back, the incremental models hold exactly what a full
-refresh computes (the per-signal points and every contact's row in the mart)."""
+"""Incremental scoring against a real database: after late, new and unresolvable events, after
+the as_of day moves forward and back, and after the golden records change under the intent
+marts, the incremental models hold exactly what a full refresh computes (the per-signal points
+and every contact's and account's row in the marts)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ SCORING = [
     "int_bit_signal_points",
     "fct_bit_score_contributions",
     "int_contact_scores",
+    "int_contact_intent",
+    "int_account_intent",
     "contact_intent",
     "account_intent",
 ]
@@ -40,6 +43,10 @@ from core.int_bit_signal_points
 MART_SQL = """
 select count(*), md5(string_agg(intent::text, ',' order by workspace_id, person_id))
 from marts.contact_intent as intent
+"""
+ACCOUNTS_SQL = """
+select count(*), md5(string_agg(intent::text, ',' order by workspace_id, company_id))
+from marts.account_intent as intent
 """
 
 
@@ -65,7 +72,8 @@ def state(info: ConnectInfo) -> tuple:
     with psycopg.connect(**info.kwargs()) as conn:  # type: ignore[arg-type]
         points = conn.execute(POINTS_SQL).fetchone()
         mart = conn.execute(MART_SQL).fetchone()
-    return points, mart
+        accounts = conn.execute(ACCOUNTS_SQL).fetchone()
+    return points, mart, accounts
 
 
 def late_and_new_events(info: ConnectInfo, path: Path, as_of: date) -> Path:
@@ -142,3 +150,53 @@ def test_new_weights_rescore_every_contact(warehouse: ConnectInfo):
     assert state(warehouse) == capped
     build(warehouse, today)  # the default cap again: rescored back
     assert state(warehouse)[1] == before[1]
+
+
+# What a new build of the golden records can do to the contacts and accounts the marts show:
+# rename an account, move a contact with signals to another account, drop a contact with
+# signals and an account with contacts, add a contact.
+GOLDEN_RECORD_CHANGES = """
+with renamed as (
+    update core.dim_company set company_name = company_name || ' (renamed)'
+    where company_id = (select min(company_id) from core.dim_company)
+    returning company_id
+),
+scored as (
+    select person_id from core.int_contact_scores where bit_score > 0 order by person_id limit 2
+),
+moved as (
+    update core.dim_person set company_id = (select max(company_id) from core.dim_company)
+    where person_id = (select min(person_id) from scored)
+    returning person_id
+),
+dropped as (
+    delete from core.dim_person where person_id = (select max(person_id) from scored)
+    returning person_id
+),
+account_dropped as (
+    delete from core.dim_company
+    where company_id = (
+        select min(company_id) from core.dim_person
+        where company_id <> (select min(company_id) from core.dim_company)
+    )
+    returning company_id
+)
+insert into core.dim_person (workspace_id, person_id, company_id, full_name, email)
+select workspace_id, 'new-person', company_id, 'New Person', 'new.person@example.com'
+from core.dim_company order by company_id limit 1
+"""
+
+
+def test_golden_record_changes_reach_the_intent_marts(warehouse: ConnectInfo):
+    """The intent marts rewrite only what changed; a renamed, moved, dropped or new contact or
+    account must still come out as a full refresh has it."""
+    today = datetime.now(UTC).date()
+    build(warehouse, today)
+    before = state(warehouse)
+    with psycopg.connect(**warehouse.kwargs()) as conn:  # type: ignore[arg-type]
+        conn.execute(GOLDEN_RECORD_CHANGES)
+    build(warehouse, today)
+    incremental = state(warehouse)
+    assert incremental[1:] != before[1:]
+    build(warehouse, today, full=True)
+    assert state(warehouse) == incremental

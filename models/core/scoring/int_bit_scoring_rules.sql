@@ -1,5 +1,6 @@
 -- One row per version of the scoring rules (workspace-independent): a digest of the weights,
--- confidences and decay rules seeds and of the scoring vars, and the run that first applied it.
+-- confidences, decay rules and tier thresholds seeds and of the scoring vars, and the run that
+-- first applied it.
 -- Append-only: a run adds a row only when the digest differs from the latest one. The
 -- incremental scoring models compare its latest applied_at with their own last run and rescore
 -- every contact when the rules changed since, so a new weight never leaves old points behind.
@@ -45,17 +46,32 @@ decay_rules as (
     from {{ ref('decay_rules') }}
 ),
 
+tier_thresholds as (
+    select
+        {{ dbt.listagg(
+            "tier || ':' || cast(tier_rank as " ~ dbt.type_string() ~ ") || ':'"
+            ~ " || cast(min_points as " ~ dbt.type_string() ~ ") || ':'"
+            ~ " || coalesce(cast(max_points as " ~ dbt.type_string() ~ "), '') || ':'"
+            ~ " || action",
+            "','",
+            "order by tier_rank",
+        ) }} as rules_text
+    from {{ ref('tier_thresholds') }}
+),
+
 rules_digest as (
     select
         {{ dbt.hash(
             "signal_weights.rules_text || '|' || confidence_modifiers.rules_text || '|'"
-            ~ " || decay_rules.rules_text || '|" ~ var('bit_dedup_window_hours') ~ "|"
+            ~ " || decay_rules.rules_text || '|' || tier_thresholds.rules_text || '|"
+            ~ var('bit_dedup_window_hours') ~ "|"
             ~ var('bit_daily_cap_points') ~ "|" ~ var('bit_unknown_signal_weight') ~ "'"
         ) }} as rules_digest,
         {{ run_started_timestamp() }} as applied_at
     from signal_weights
     cross join confidence_modifiers
     cross join decay_rules
+    cross join tier_thresholds
 )
 
 select * from rules_digest

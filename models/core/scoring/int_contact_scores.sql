@@ -11,7 +11,10 @@
     unique_key=['workspace_id', 'person_id'],
     incremental_strategy='delete+insert',
     on_schema_change='fail',
-    indexes=[{'columns': ['workspace_id', 'person_id'], 'unique': true}],
+    indexes=[
+        {'columns': ['workspace_id', 'person_id'], 'unique': true},
+        {'columns': ['scored_at']},
+    ],
 ) }}
 
 {%- set as_of = bit_as_of_date() %}
@@ -217,7 +220,9 @@ contact_scores as (
         (
             select max(points.scored_at)
             from {{ ref('int_bit_signal_points') }} as points
-        ) as points_scored_through
+        ) as points_scored_through,
+        -- the run that wrote the row, for int_contact_intent
+        {{ run_started_timestamp() }} as scored_at
     from scores_of_people as scores
     left join exits_by_person
         on
