@@ -60,7 +60,7 @@ def scoring_floor(ctx: BenchContext, stages: StageRuns) -> dict[str, Any]:
     with ctx.connect() as conn:
         for _ in range(ctx.repeat):
             with measured(roots_with_server(ctx.pgdata)) as usage:
-                contacts = run_floor(conn, ctx.as_of, rules, FLOOR_TABLE)
+                contacts = run_floor(conn, ctx.scored_as_of, rules, FLOOR_TABLE)
             runs.append(usage[0].as_dict())
         agreement = check_agreement(conn, FLOOR_TABLE)
         signals = int(conn.execute("select count(*) from core.fct_signals").fetchone()[0])  # type: ignore[index]
@@ -102,7 +102,7 @@ def scoring_naive(ctx: BenchContext, stages: StageRuns) -> dict[str, Any]:
         conn.autocommit = False  # the server-side cursor lives in a transaction
         for _ in range(ctx.repeat):
             with measured(roots_with_server(ctx.pgdata)) as usage:
-                naive = naive_scores(conn, ctx.as_of, rules, sample_every)
+                naive = naive_scores(conn, ctx.scored_as_of, rules, sample_every)
             scale_up = total / naive.signals if naive.signals else 0.0
             runs.append(
                 {

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +75,7 @@ class BenchContext:
     home: Path  # the bench's REVOPS_HOME: its own embedded database and generated data
     scale: Scale
     seed: int
-    as_of: str  # YYYY-MM-DD, fixed for the whole run so every build scores the same day
+    as_of: str  # YYYY-MM-DD: the day the run's builds score as of, until a daily run moves on
     repeat: int  # repetitions of the comparisons and of the stages they compare
     naive_limit: int = 100_000  # above this many signals the naive scorer runs on a sample
     timeout_s: float = 1800.0  # the longest one command may run before it counts as failed
@@ -202,8 +203,20 @@ class BenchContext:
         """A command that parsed the project without the bench's vars (`revops snapshot`)."""
         self.facts.pop("parsed_vars", None)
 
+    @property
+    def scored_as_of(self) -> str:
+        """The day the warehouse's scores are as of now: as_of, moved on a day by each daily
+        (incremental) run; every dbt command and baseline scores as of it."""
+        return str(self.facts.get("scored_as_of", self.as_of))
+
+    def next_day(self) -> None:
+        """The next daily run scores the day after the last one."""
+        self.facts["scored_as_of"] = (
+            date.fromisoformat(self.scored_as_of) + timedelta(days=1)
+        ).isoformat()
+
     def _vars(self, extra_vars: dict[str, Any] | None) -> str:
-        return json.dumps({"as_of": self.as_of, **(extra_vars or {})}, sort_keys=True)
+        return json.dumps({"as_of": self.scored_as_of, **(extra_vars or {})}, sort_keys=True)
 
     def dbt(self, *args: str, extra_vars: dict[str, Any] | None = None) -> None:
         """A dbt command scoring as of the bench's day; records dbt's own elapsed seconds

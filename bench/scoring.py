@@ -3,7 +3,7 @@
 - FLOOR_SQL: one hand-written query computing every contact's BIT score from core.fct_signals
   and the scoring seeds: what the dbt models cost above the least work the database must do.
 - naive_scores: the row-by-row Python scorer an ad-hoc script would be (one FETCH per signal,
-  dict lookups, a loop): what the warehouse replaces.
+  dict lookups, a loop, one INSERT per contact scored): what the warehouse replaces.
 Both must reproduce marts.contact_intent to 0.01 points, or the comparison means nothing.
 """
 
@@ -306,9 +306,10 @@ def naive_scores(
     conn: psycopg.Connection, as_of: str, rules: ScoringVars, sample_every: int = 1
 ) -> NaiveRun:
     """Score contacts the way a script would: fetch each signal by itself from a server-side
-    cursor in contact and time order, look its weight, confidence and decay up in dicts, and
-    apply the dedup and the daily cap in a Python loop. Needs a connection not in autocommit
-    (a server-side cursor lives in a transaction)."""
+    cursor in contact and time order, look its weight, confidence and decay up in dicts, apply
+    the dedup and the daily cap in a Python loop, and write each contact's score with an INSERT
+    of its own (into a temporary table: the scores are written, as the floor's and dbt's are).
+    Needs a connection not in autocommit (a server-side cursor lives in a transaction)."""
     started = time.perf_counter()
     weights = {
         row[0]: (float(row[1]), bool(row[2]))
@@ -338,7 +339,11 @@ def naive_scores(
     window = timedelta(hours=rules.dedup_hours)
     scores: dict[tuple[str, str], float] = {}
     signals = 0
-    with conn.cursor(name="naive_signals") as cursor:
+    conn.execute(
+        "create temporary table naive_scores (workspace_id text, person_id text, score float8)"
+        " on commit drop"
+    )
+    with conn.cursor(name="naive_signals") as cursor, conn.cursor() as writer:
         cursor.execute(
             "select workspace_id, person_id, signal_type, signal_source, signal_value,"  # type: ignore[arg-type]
             " occurred_at, signal_id, company_id from core.fct_signals"
@@ -351,6 +356,9 @@ def naive_scores(
             signals += len(rows)
             scores[contact] = _score_contact(
                 rows, weights, confidences, decay_rules, exits, as_of_day, window, rules
+            )
+            writer.execute(
+                "insert into naive_scores values (%s, %s, %s)", (*contact, scores[contact])
             )
     conn.rollback()
     return NaiveRun(scores, signals, time.perf_counter() - started)

@@ -333,13 +333,17 @@ def _load_delta(ctx: BenchContext) -> int:
 def _append_events(ctx: BenchContext) -> None:
     """Untimed: the first time, age what is loaded and prime the incremental models with one
     delta (an incremental run re-reads the lookback before the newest row it holds: without a
-    first delta that is the whole initial load); then each repetition's new file."""
+    first delta that is the whole initial load); then each repetition's new file. Every run,
+    the priming one too, is the next day's: signals cross decay boundaries as they would."""
     if "aged_relations" not in ctx.facts:
         ctx.facts["aged_relations"] = _age_loaded_events(ctx)
         _load_delta(ctx)
+        ctx.next_day()
         _scoring_incremental(ctx)
         ctx.facts.pop("last_dbt_elapsed_s", None)
     ctx.facts["delta_rows"] = _load_delta(ctx)
+    ctx.next_day()
+    ctx.parse()  # the new day's vars: dbt parses again when they change
 
 
 def _scoring_incremental(ctx: BenchContext) -> Extras:
