@@ -66,7 +66,12 @@ class GenerateParams:
             )
 
     def as_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "start_month": self.start_month.isoformat()}
+        """The manifest's params; the usual event rate is left out, so a data set made before
+        the rate existed has the same manifest."""
+        params = {**asdict(self), "start_month": self.start_month.isoformat()}
+        if self.event_rate == 1.0:
+            del params["event_rate"]
+        return params
 
     @property
     def snapshot_dates(self) -> list[date]:

@@ -40,7 +40,7 @@ def test_bad_option_value():
 
 def test_bench_bad_scale_is_one_line():
     assert_one_line_error(
-        revops("bench", "--scale", "nonsense"), "small, large or a number", code=2
+        revops("bench", "--scale", "nonsense"), "small, large, signals10m or a number", code=2
     )
 
 

@@ -21,30 +21,31 @@ stg_legacy_backfill__people as (
     from {{ ref('stg_legacy_backfill__people') }}
 ),
 
-vendor_latest as (
+-- one sort of the deliveries per person carries both: the latest delivery, and the first that
+-- showed the person C-level (a self-join of the deliveries read them twice, and at 1M people
+-- the planner once looped over one side for every row of the other)
+vendor_ranked as (
     select
-        *,
+        workspace_id,
+        vendor_person_id,
+        seniority,
         row_number() over (
             partition by workspace_id, vendor_person_id
             order by snapshot_date desc
-        ) as recency_rank
+        ) as recency_rank,
+        min(case when seniority = 'c_level' then snapshot_date end) over (
+            partition by workspace_id, vendor_person_id
+        ) as c_level_since
     from stg_vendor__people_snapshots
 ),
 
--- dated from the first delivery that showed the person C-level
 vendor_c_level_since as (
     select
-        latest.workspace_id,
-        latest.vendor_person_id,
-        min(history.snapshot_date) as c_level_since
-    from vendor_latest as latest
-    inner join stg_vendor__people_snapshots as history
-        on
-            latest.workspace_id = history.workspace_id
-            and latest.vendor_person_id = history.vendor_person_id
-            and history.seniority = 'c_level'
-    where latest.recency_rank = 1 and latest.seniority = 'c_level'
-    group by latest.workspace_id, latest.vendor_person_id
+        workspace_id,
+        vendor_person_id,
+        c_level_since
+    from vendor_ranked
+    where recency_rank = 1 and seniority = 'c_level'
 ),
 
 signals_unioned as (
