@@ -18,6 +18,8 @@
         {'columns': ['resolved_at']},
         {'columns': ['scored_at']},
         {'columns': ['person_id', 'workspace_id']},
+        -- the daily run finds the signals that cross a decay boundary by their date
+        {'columns': ['occurred_date']},
     ],
 ) }}
 
