@@ -5,7 +5,7 @@
     Postgres: ANALYZE, when the table is new or has grown by more than
     var('analyze_growth_share') since its last one. The planner scales the row count it read
     at that analyze by the table's pages now, so a daily increment of a few percent plans as
-    well without one; sampling a 10M-row table again took 3 s of a 1% run. Adapters that keep
+    well without one; sampling a 10M-row table again took up to 3 s of a 1% run. Adapters that keep
     statistics themselves: a no-op.
 #}
 {% macro analyze_relation(relation) -%}
