@@ -15,6 +15,7 @@ from typing import Any
 
 import psycopg
 
+from python_jobs.generate.service import event_rate_suffix
 from python_jobs.settings import PROJECT_ROOT, Settings
 from python_jobs.warehouse.connection import ConnectInfo, connect, connect_info
 from python_jobs.warehouse.embedded import EmbeddedPostgres, reset
@@ -114,9 +115,7 @@ class BenchContext:
     def data_dir(self) -> Path:
         """Generated files for this scale, kept between runs (same name as `revops run` uses)."""
         name = f"seed{self.seed}-companies{self.scale.companies}-months{MONTHS}"
-        if self.scale.event_rate != 1.0:
-            name += f"-events{self.scale.event_rate:g}x"
-        return self.settings.generated_dir / name
+        return self.settings.generated_dir / (name + event_rate_suffix(self.scale.event_rate))
 
     @property
     def manifest(self) -> dict[str, Any]:

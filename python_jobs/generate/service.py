@@ -126,8 +126,13 @@ def default_folder(generated_dir: Path, companies: int, seed: int, event_rate: f
     """Where `revops generate` and `revops run` keep a data set unless told otherwise: one folder
     per (seed, companies), whatever the number of months, so a new month lands beside the old;
     a set generated at another event rate has its own."""
-    rate = "" if event_rate == 1.0 else f"-events{event_rate:g}x"
-    return generated_dir / f"seed{seed}-companies{companies}{rate}"
+    return generated_dir / f"seed{seed}-companies{companies}{event_rate_suffix(event_rate)}"
+
+
+def event_rate_suffix(event_rate: float) -> str:
+    """What a folder of data generated at another event rate than the usual one adds to its
+    name ('' at the usual rate, so older folders keep theirs)."""
+    return "" if event_rate == 1.0 else f"-events{event_rate:g}x"
 
 
 def read_params(out_dir: Path) -> GenerateParams:

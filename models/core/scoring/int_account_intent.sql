@@ -152,7 +152,6 @@ tiers_yesterday as (
     from {{ ref('tier_thresholds') }}
 ),
 
--- a withdrawn account counts for nothing, whatever contacts still name it
 accounts_scored as (
     select
         accounts.workspace_id,
@@ -162,26 +161,19 @@ accounts_scored as (
         accounts.company_domain,
         accounts.industry,
         accounts.owner,
-        case when not accounts.is_withdrawn then contacts_summed.top_contacts end as top_contacts,
-        case when accounts.is_withdrawn then 0 else coalesce(contacts_summed.bit_score, 0) end
-            as bit_score,
-        case
-            when accounts.is_withdrawn then 0
-            else coalesce(contacts_summed.previous_bit_score, 0)
-        end as previous_bit_score,
-        case when accounts.is_withdrawn then 0 else coalesce(contacts_summed.contacts, 0) end
-            as contacts,
-        case
-            when accounts.is_withdrawn then 0
-            else coalesce(contacts_summed.contacts_with_intent, 0)
-        end as contacts_with_intent,
-        case when not accounts.is_withdrawn then contacts_summed.last_signal_at end
-            as last_signal_at
+        contacts_summed.top_contacts,
+        coalesce(contacts_summed.bit_score, 0) as bit_score,
+        coalesce(contacts_summed.previous_bit_score, 0) as previous_bit_score,
+        coalesce(contacts_summed.contacts, 0) as contacts,
+        coalesce(contacts_summed.contacts_with_intent, 0) as contacts_with_intent,
+        contacts_summed.last_signal_at
     from accounts_to_sum as accounts
     left join contacts_summed
         on
             accounts.workspace_id = contacts_summed.workspace_id
             and accounts.company_id = contacts_summed.company_id
+            -- a withdrawn account counts for nothing, whatever contacts still name it
+            and not accounts.is_withdrawn
 ),
 
 accounts_tiered as (

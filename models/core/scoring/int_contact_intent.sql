@@ -170,23 +170,20 @@ contacts_scored as (
         contacts.email,
         contacts.title,
         contacts.company_name,
-        -- a withdrawn contact counts for nothing, whatever scores are left under its id
-        case when contacts.is_withdrawn then 0 else coalesce(scores.bit_score, 0) end
-            as bit_score,
-        case when contacts.is_withdrawn then 0 else coalesce(scores.previous_bit_score, 0) end
-            as previous_bit_score,
-        case when contacts.is_withdrawn then 0 else coalesce(scores.signal_count, 0) end
-            as signal_count,
-        case when contacts.is_withdrawn then 0 else coalesce(scores.counted_signal_count, 0) end
-            as counted_signal_count,
-        case when not contacts.is_withdrawn then scores.top_signals end as top_signals,
-        case when not contacts.is_withdrawn then scores.last_signal_type end as last_signal_type,
-        case when not contacts.is_withdrawn then scores.last_signal_at end as last_signal_at
+        coalesce(scores.bit_score, 0) as bit_score,
+        coalesce(scores.previous_bit_score, 0) as previous_bit_score,
+        coalesce(scores.signal_count, 0) as signal_count,
+        coalesce(scores.counted_signal_count, 0) as counted_signal_count,
+        scores.top_signals,
+        scores.last_signal_type,
+        scores.last_signal_at
     from contacts_to_refresh as contacts
     left join int_contact_scores as scores
         on
             contacts.workspace_id = scores.workspace_id
             and contacts.person_id = scores.person_id
+            -- a withdrawn contact counts for nothing, whatever scores are left under its id
+            and not contacts.is_withdrawn
 ),
 
 contacts_tiered as (
