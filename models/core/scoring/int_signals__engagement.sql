@@ -1,8 +1,10 @@
 -- One row per engagement event that is a buying signal (its event type maps to a signal type):
--- the signal as the feed named it (CRM person id or email). Incremental on load time, with a
--- lookback so rows that land late or out of order are re-read; a re-read row already here as it
--- is is not written again (the lookback holds days of rows, a day brings one). Indexed by the
--- keys it names a person by, so a key that resolves anew finds its signals without a scan.
+-- the signal as the feed named it (CRM person id or email). Incremental on raw_row_id: the
+-- events' base table is append-only and numbers raw rows in load order, so a row that lands
+-- late still comes after every row read before, and no lookback is re-read. An event sent
+-- again as it was is not written again. raw_row_id is also what the resolution downstream
+-- reads from. Indexed by the keys it names a person by, so a key that resolves anew finds its
+-- signals without a scan.
 {{ config(
     materialized='incremental',
     unique_key='signal_id',
@@ -10,7 +12,7 @@
     on_schema_change='fail',
     indexes=[
         {'columns': ['signal_id'], 'unique': true},
-        {'columns': ['loaded_at']},
+        {'columns': ['raw_row_id']},
         {'columns': ['workspace_id', 'crm_person_id']},
         {'columns': ['workspace_id', 'person_email']},
     ],
@@ -27,12 +29,11 @@ stg_engagement__events as (
         person_email,
         source_system,
         occurred_at,
+        raw_row_id,
         loaded_at
     from {{ ref('stg_engagement__events') }}
     {% if is_incremental() %}
-        where loaded_at >= {{ dbt.dateadd(
-            'hour', -1 * var('incremental_lookback_hours'), incremental_watermark('loaded_at')
-        ) }}
+        where raw_row_id > {{ incremental_watermark('raw_row_id', 'bigint', '0') }}
     {% endif %}
 ),
 
@@ -55,6 +56,7 @@ signals as (
         events.person_email,
         cast(1 as numeric) as signal_value,
         events.occurred_at,
+        events.raw_row_id,
         events.loaded_at
     from stg_engagement__events as events
     inner join event_types
@@ -65,7 +67,7 @@ signals as (
     signals_changed as (
         select signals.*
         from signals
-        -- one index probe per signal read (a hash join would scan every signal)
+        -- one index probe per new row (a hash join would scan every signal)
         left join lateral (
             select
                 previous.signal_id,
@@ -73,8 +75,7 @@ signals as (
                 previous.signal_source,
                 previous.crm_person_id,
                 previous.person_email,
-                previous.occurred_at,
-                previous.loaded_at
+                previous.occurred_at
             from {{ this }} as previous
             where previous.signal_id = signals.signal_id
             {{ optimization_fence() }}
@@ -83,7 +84,6 @@ signals as (
             previous.signal_id is null
             {% for column in [
                 'signal_type', 'signal_source', 'crm_person_id', 'person_email', 'occurred_at',
-                'loaded_at',
             ] %}
                 or {{ values_differ('signals.' ~ column, 'previous.' ~ column) }}
             {% endfor %}

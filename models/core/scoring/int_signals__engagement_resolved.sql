@@ -1,8 +1,9 @@
 -- One row per engagement signal (workspace_id, signal_id) with the golden person and company
 -- its CRM person id (else its email) resolves to, null when it names nobody we know.
--- Incremental: a run resolves the signals loaded since the last one (with the lookback) and
--- re-resolves the signals whose key changed (int_person_keys.resolved_at), and stamps what it
--- wrote with resolved_at for the scoring models downstream.
+-- Incremental: a run resolves the signals int_signals__engagement wrote since the last one (new
+-- or changed: a raw_row_id above the highest here, no lookback needed) and re-resolves the
+-- signals whose key changed (int_person_keys.resolved_at), and stamps what it wrote with
+-- resolved_at for the scoring models downstream.
 {{ config(
     materialized='incremental',
     unique_key='signal_id',
@@ -17,8 +18,13 @@
 
 {%- set signal_columns = 'signals.' ~ [
     'signal_id', 'workspace_id', 'origin_record_id', 'signal_type', 'signal_source',
-    'crm_person_id', 'person_email', 'signal_value', 'occurred_at', 'loaded_at',
+    'crm_person_id', 'person_email', 'signal_value', 'occurred_at', 'raw_row_id', 'loaded_at',
 ] | join(', signals.') %}
+{%- set resolved_columns = 'resolutions.' ~ [
+    'signal_id', 'workspace_id', 'person_id', 'company_id', 'origin_record_id', 'signal_origin',
+    'signal_type', 'signal_source', 'signal_value', 'occurred_at', 'raw_row_id', 'loaded_at',
+    'resolved_at',
+] | join(', resolutions.') %}
 
 -- int_signals__engagement and int_person_keys are read where they are used, not through
 -- import CTEs: a CTE read more than once is written out whole first (every event, every key),
@@ -27,7 +33,7 @@ with
 
 {% if is_incremental() %}
     {%- set resolved_since = incremental_watermark('resolved_at') %}
-    {%- set loaded_since = incremental_watermark('loaded_at') %}
+    {%- set extracted_since = incremental_watermark('raw_row_id', 'bigint', '0') %}
     keys_changed as (
         select
             workspace_id,
@@ -37,35 +43,46 @@ with
         where resolved_at > {{ resolved_since }}
     ),
 
-    -- signals loaded since the last run (and the lookback before it), and the signals that
-    -- name a key that now resolves elsewhere; a signal can be both, hence the union
+    -- the signals written since the last run (always rewritten: new, or changed in the feed),
+    -- and the signals that name a key that now resolves elsewhere; a signal can be both
     signals_to_resolve as (
-        select {{ signal_columns }}
-        from {{ ref('int_signals__engagement') }} as signals
-        where
-            signals.loaded_at >= {{ dbt.dateadd(
-                'hour', -1 * var('incremental_lookback_hours'), loaded_since
-            ) }}
-        union
-        select {{ signal_columns }}
-        from {{ ref('int_signals__engagement') }} as signals
-        inner join keys_changed
-            on
-                signals.workspace_id = keys_changed.workspace_id
-                and keys_changed.key_type = 'crm_person_id'
-                and signals.crm_person_id = keys_changed.key_value
-        union
-        select {{ signal_columns }}
-        from {{ ref('int_signals__engagement') }} as signals
-        inner join keys_changed
-            on
-                signals.workspace_id = keys_changed.workspace_id
-                and keys_changed.key_type = 'email'
-                and signals.person_email = keys_changed.key_value
+        select
+            {{ signal_columns }},
+            max(is_from_feed) as is_from_feed
+        from (
+            select
+                {{ signal_columns }},
+                1 as is_from_feed
+            from {{ ref('int_signals__engagement') }} as signals
+            where signals.raw_row_id > {{ extracted_since }}
+            union all
+            select
+                {{ signal_columns }},
+                0 as is_from_feed
+            from {{ ref('int_signals__engagement') }} as signals
+            inner join keys_changed
+                on
+                    signals.workspace_id = keys_changed.workspace_id
+                    and keys_changed.key_type = 'crm_person_id'
+                    and signals.crm_person_id = keys_changed.key_value
+            union all
+            select
+                {{ signal_columns }},
+                0 as is_from_feed
+            from {{ ref('int_signals__engagement') }} as signals
+            inner join keys_changed
+                on
+                    signals.workspace_id = keys_changed.workspace_id
+                    and keys_changed.key_type = 'email'
+                    and signals.person_email = keys_changed.key_value
+        ) as signals
+        group by {{ signal_columns }}
     ),
 {% else %}
     signals_to_resolve as (
-        select {{ signal_columns }}
+        select
+            {{ signal_columns }},
+            1 as is_from_feed
         from {{ ref('int_signals__engagement') }} as signals
     ),
 {% endif %}
@@ -85,7 +102,9 @@ resolutions as (
         signals.signal_source,
         signals.signal_value,
         signals.occurred_at,
+        signals.raw_row_id,
         signals.loaded_at,
+        signals.is_from_feed,
         {{ run_started_timestamp() }} as resolved_at
     from signals_to_resolve as signals
     left join {{ ref('int_person_keys') }} as by_crm_id
@@ -101,29 +120,32 @@ resolutions as (
 ),
 
 {% if is_incremental() %}
-    -- a signal re-read in the lookback and resolved as before is not rewritten: a rerun
-    -- changes nothing, and nothing downstream rescores for it
+    -- a signal re-read for its key and resolved as before is not rewritten: nothing downstream
+    -- rescores for it
     signals_resolved as (
-        select resolutions.*
+        select {{ resolved_columns }}
         from resolutions
-        -- one index probe per signal read (a hash join would scan every resolved signal)
+        -- one index probe per signal re-read for its key (a hash join would scan every resolved
+        -- signal); the feed's signals are written whatever they were
         left join lateral (
             select
                 previous.signal_id,
                 previous.person_id,
                 previous.company_id
             from {{ this }} as previous
-            where previous.signal_id = resolutions.signal_id
+            where previous.signal_id = resolutions.signal_id and resolutions.is_from_feed = 0
             {{ optimization_fence() }}
         ) as previous on true
         where
-            previous.signal_id is null
+            resolutions.is_from_feed = 1
+            or previous.signal_id is null
             or {{ values_differ('resolutions.person_id', 'previous.person_id') }}
             or {{ values_differ('resolutions.company_id', 'previous.company_id') }}
     )
 {% else %}
     signals_resolved as (
-        select * from resolutions
+        select {{ resolved_columns }}
+        from resolutions
     )
 {% endif %}
 
