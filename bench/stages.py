@@ -404,7 +404,7 @@ STAGES: list[Stage] = [
         "scoring_incremental",
         _scoring_incremental,
         lambda ctx: int(ctx.facts.get("delta_rows", 0)),
-        "1% new events loaded (the rest aged past the lookback), then an incremental dbt run"
+        "1% new events loaded and staged (untimed), then an incremental dbt run"
         " of the same models (rows: new events)",
         setup=_append_events,
         check=_incremental_equals_full,
