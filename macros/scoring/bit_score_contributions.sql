@@ -25,17 +25,23 @@ decay_rules as (
     from {{ ref('decay_rules') }}
 ),
 
--- the decay factor for every age up to the horizon (older ages read the horizon's)
+-- the decay factors of every age up to one past the horizon (older ages read that one's), as
+-- of the as_of day and as of the day before (one day younger): one equality join per signal
 decay_by_age as (
     select
         ages.age_days,
-        decay_rules.decay_factor
+        decay_today.decay_factor,
+        decay_day_before.decay_factor as decay_factor_day_before
     from (
         select cast(generated_number as {{ dbt.type_int() }}) - 1 as age_days
-        from ({{ dbt.generate_series(horizon + 1) }}) as series
+        from ({{ dbt.generate_series(horizon + 2) }}) as series
     ) as ages
-    inner join decay_rules
-        on {{ decay_bucket_for_age('ages.age_days', 'decay_rules') }}
+    inner join decay_rules as decay_today
+        on {{ decay_bucket_for_age('least(ages.age_days, ' ~ horizon ~ ')', 'decay_today') }}
+    inner join decay_rules as decay_day_before
+        on {{ decay_bucket_for_age(
+            'least(greatest(ages.age_days - 1, 0), ' ~ horizon ~ ')', 'decay_day_before'
+        ) }}
 ),
 
 -- the accounts each person has left, and when (talent flow)
@@ -157,13 +163,13 @@ contributions as (
         ) as cap_effect,
         points.age_days,
         cast(
-            case when points.is_decaying then decay_today.decay_factor else 1 end
+            case when points.is_decaying then decay.decay_factor else 1 end
             as {{ dbt.type_numeric() }}
         ) as decay_factor,
         cast(
             case
                 when exits.exited_at < {{ dbt.dateadd('day', 1, as_of) }} then 0
-                when points.is_decaying then points.points_after_cap * decay_today.decay_factor
+                when points.is_decaying then points.points_after_cap * decay.decay_factor
                 else points.points_after_cap
             end as {{ dbt.type_numeric() }}
         ) as points,
@@ -174,7 +180,7 @@ contributions as (
                 when points.age_days < 1 or exits.exited_at < {{ as_of }} then 0
                 when points.is_repeat_day_before then 0
                 when points.is_decaying
-                    then points.points_after_cap * decay_day_before.decay_factor
+                    then points.points_after_cap * decay.decay_factor_day_before
                 else points.base_points
             end as {{ dbt.type_numeric() }}
         ) as points_day_before,
@@ -187,10 +193,8 @@ contributions as (
         {{ as_of }} as as_of_date,
         points.occurred_at
     from points_aged as points
-    inner join decay_by_age as decay_today
-        on decay_today.age_days = least(points.age_days, {{ horizon }})
-    inner join decay_by_age as decay_day_before
-        on decay_day_before.age_days = greatest(least(points.age_days - 1, {{ horizon }}), 0)
+    inner join decay_by_age as decay
+        on decay.age_days = least(points.age_days, {{ horizon + 1 }})
     -- the exit movement itself still counts at the account it left
     left join int_person_employment as exits
         on

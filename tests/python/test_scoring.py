@@ -76,7 +76,7 @@ def state(info: ConnectInfo) -> tuple:
     return points, mart, accounts
 
 
-def late_and_new_events(info: ConnectInfo, path: Path, as_of: date) -> Path:
+def late_and_new_events(info: ConnectInfo, path: Path, as_of: date, prefix: str = "late") -> Path:
     """Events of existing contacts: copies of old ones an hour later (late arrivals that turn
     later signals into repeats), new ones in the last days, and a few naming nobody."""
     with psycopg.connect(**info.kwargs()) as conn:  # type: ignore[arg-type]
@@ -95,7 +95,7 @@ def late_and_new_events(info: ConnectInfo, path: Path, as_of: date) -> Path:
             )
         events.append(
             {
-                "event_id": f"late-{event_id}",
+                "event_id": f"{prefix}-{event_id}",
                 "event_type": event_type,
                 "occurred_at": at.strftime("%Y-%m-%dT%H:%M:%SZ"),
                 "crm_person_id": "nobody-" + str(number) if number % 25 == 0 else person or "",
@@ -128,6 +128,67 @@ def test_incremental_scoring_equals_a_full_refresh(warehouse: ConnectInfo, tmp_p
         build(warehouse, as_of, full=True)
         assert state(warehouse) == incremental, f"as_of {as_of}"
         assert (incremental[1] == scored_today[1]) == (as_of == today)  # decay moved scores
+
+
+# Keys that resolve anew, as a new build of the golden records writes them: a CRM id no
+# person had now names one, and a CRM id and an email that named someone now name another.
+KEYS_RESOLVED_ANEW = """
+with someone as (
+    select workspace_id, person_id, company_id from core.dim_person
+    order by person_id limit 1
+),
+named as (
+    select
+        (select min(crm_person_id) from core.int_signals__engagement_resolved
+         where person_id is not null and crm_person_id is not null) as crm_person_id,
+        (select min(person_email) from core.int_signals__engagement_resolved
+         where person_id is not null and person_email is not null) as person_email
+),
+moved as (
+    update core.int_person_keys as keys
+    set person_id = someone.person_id, company_id = someone.company_id,
+        resolved_at = now() at time zone 'utc'
+    from someone, named
+    where
+        (keys.key_type = 'crm_person_id' and keys.key_value = named.crm_person_id)
+        or (keys.key_type = 'email' and keys.key_value = named.person_email)
+    returning keys.key_value
+)
+insert into core.int_person_keys
+select workspace_id, 'crm_person_id', crm_person_id, person_id, company_id,
+    now() at time zone 'utc'
+from someone
+cross join (
+    select distinct crm_person_id from core.int_signals__engagement_resolved
+    where person_id is null and crm_person_id is not null
+    order by crm_person_id limit 1
+) as nobody
+"""
+
+
+def test_keys_resolved_anew_re_resolve_their_signals(warehouse: ConnectInfo, tmp_path):
+    """A key that names a person anew moves its signals, and their points and scores, in an
+    incremental run exactly as a full refresh does."""
+    today = datetime.now(UTC).date()
+    delta = late_and_new_events(warehouse, tmp_path / "unknown.csv", today, prefix="rekeyed")
+    revops("load", str(delta), env=database_env(warehouse), check=True)
+    build(warehouse, today)
+    before = state(warehouse)
+    with psycopg.connect(**warehouse.kwargs()) as conn:  # type: ignore[arg-type]
+        conn.execute(KEYS_RESOLVED_ANEW)
+        unresolved_before = conn.execute(
+            "select count(*) from core.fct_signals where person_id is null"
+        ).fetchone()
+    build(warehouse, today)
+    incremental = state(warehouse)
+    assert incremental[0] != before[0]  # signals moved to another person
+    with psycopg.connect(**warehouse.kwargs()) as conn:  # type: ignore[arg-type]
+        unresolved = conn.execute(
+            "select count(*) from core.fct_signals where person_id is null"
+        ).fetchone()
+    assert unresolved < unresolved_before  # the unknown CRM id's signals now resolve
+    build(warehouse, today, full=True)
+    assert state(warehouse) == incremental
 
 
 def test_new_weights_rescore_every_contact(warehouse: ConnectInfo):

@@ -1,9 +1,11 @@
 -- One row per engagement signal (workspace_id, signal_id) with the golden person and company
 -- its CRM person id (else its email) resolves to, null when it names nobody we know.
--- Incremental: a run resolves the signals int_signals__engagement wrote since the last one (new
--- or changed: a raw_row_id above the highest here, no lookback needed) and re-resolves the
--- signals whose key changed (int_person_keys.resolved_at), and stamps what it wrote with
--- resolved_at for the scoring models downstream.
+-- Incremental: a run resolves the signals of the raw rows loaded since its last one (the
+-- events' base table is append-only and numbers raw rows in load order: no lookback needed)
+-- and re-resolves the signals whose key changed (int_person_keys.resolved_at), and stamps what
+-- it wrote with resolved_at for the scoring models downstream. The keys are kept on each row
+-- but not indexed: a run with changed keys finds their signals in one scan (a second or two
+-- at 10M signals), where two key indexes cost every full build about 14 s.
 {{ config(
     materialized='incremental',
     unique_key='signal_id',
@@ -11,77 +13,82 @@
     on_schema_change='fail',
     indexes=[
         {'columns': ['signal_id'], 'unique': true},
+        {'columns': ['raw_row_id']},
         {'columns': ['resolved_at']},
         {'columns': ['person_id', 'workspace_id', 'occurred_at']},
     ],
 ) }}
 
-{%- set signal_columns = 'signals.' ~ [
+{%- set signal_columns = [
     'signal_id', 'workspace_id', 'origin_record_id', 'signal_type', 'signal_source',
     'crm_person_id', 'person_email', 'signal_value', 'occurred_at', 'raw_row_id', 'loaded_at',
-] | join(', signals.') %}
-{%- set resolved_columns = 'resolutions.' ~ [
-    'signal_id', 'workspace_id', 'person_id', 'company_id', 'origin_record_id', 'signal_origin',
-    'signal_type', 'signal_source', 'signal_value', 'occurred_at', 'raw_row_id', 'loaded_at',
-    'resolved_at',
-] | join(', resolutions.') %}
+] %}
+{%- set feed_columns = 'signals.' ~ signal_columns | join(', signals.') %}
+{%- set previous_columns = 'previous.' ~ signal_columns | join(', previous.') %}
 
--- int_signals__engagement and int_person_keys are read where they are used, not through
--- import CTEs: a CTE read more than once is written out whole first (every event, every key),
--- where a daily run needs the day's events and an index probe per key.
+-- int_person_keys is read where it is used, not through an import CTE: a CTE read more than
+-- once is written out whole first (every key), where a run needs an index probe per signal
 with
 
 {% if is_incremental() %}
     {%- set resolved_since = incremental_watermark('resolved_at') %}
-    {%- set extracted_since = incremental_watermark('raw_row_id', 'bigint', '0') %}
-    keys_changed as (
-        select
-            workspace_id,
-            key_type,
-            key_value
-        from {{ ref('int_person_keys') }}
-        where resolved_at > {{ resolved_since }}
-    ),
+    {%- set loaded_since = incremental_watermark('raw_row_id', 'bigint', '0') %}
+    {#- the scan for changed keys is left out when no key changed: decided at compile time #}
+    {%- set any_key_changed = runs_since(
+        ref('int_person_keys'), 'resolved_at', resolved_since
+    ) > 0 %}
+    {% if any_key_changed %}
+        keys_changed as (
+            select
+                workspace_id,
+                key_type,
+                key_value
+            from {{ ref('int_person_keys') }}
+            where resolved_at > {{ resolved_since }}
+        ),
+    {% endif %}
 
-    -- the signals written since the last run (always rewritten: new, or changed in the feed),
-    -- and the signals that name a key that now resolves elsewhere; a signal can be both
+    -- the signals of the raw rows loaded since the last run, and the signals already here that
+    -- name a key that now resolves anew (their raw rows are older: the two never overlap)
     signals_to_resolve as (
         select
-            {{ signal_columns }},
-            max(is_from_feed) as is_from_feed
-        from (
-            select
-                {{ signal_columns }},
-                1 as is_from_feed
-            from {{ ref('int_signals__engagement') }} as signals
-            where signals.raw_row_id > {{ extracted_since }}
+            {{ feed_columns }},
+            cast(null as {{ dbt.type_string() }}) as previous_person_id,
+            cast(null as {{ dbt.type_string() }}) as previous_company_id,
+            1 as is_from_feed
+        from {{ ref('int_signals__engagement') }} as signals
+        where signals.raw_row_id > {{ loaded_since }}
+        {% if any_key_changed %}
             union all
             select
-                {{ signal_columns }},
+                {{ previous_columns }},
+                previous.person_id as previous_person_id,
+                previous.company_id as previous_company_id,
                 0 as is_from_feed
-            from {{ ref('int_signals__engagement') }} as signals
-            inner join keys_changed
-                on
-                    signals.workspace_id = keys_changed.workspace_id
-                    and keys_changed.key_type = 'crm_person_id'
-                    and signals.crm_person_id = keys_changed.key_value
-            union all
-            select
-                {{ signal_columns }},
-                0 as is_from_feed
-            from {{ ref('int_signals__engagement') }} as signals
-            inner join keys_changed
-                on
-                    signals.workspace_id = keys_changed.workspace_id
-                    and keys_changed.key_type = 'email'
-                    and signals.person_email = keys_changed.key_value
-        ) as signals
-        group by {{ signal_columns }}
+            from {{ this }} as previous
+            where
+                (previous.workspace_id, previous.crm_person_id) in (
+                    select
+                        workspace_id,
+                        key_value
+                    from keys_changed
+                    where key_type = 'crm_person_id'
+                )
+                or (previous.workspace_id, previous.person_email) in (
+                    select
+                        workspace_id,
+                        key_value
+                    from keys_changed
+                    where key_type = 'email'
+                )
+        {% endif %}
     ),
 {% else %}
     signals_to_resolve as (
         select
-            {{ signal_columns }},
+            {{ feed_columns }},
+            cast(null as {{ dbt.type_string() }}) as previous_person_id,
+            cast(null as {{ dbt.type_string() }}) as previous_company_id,
             1 as is_from_feed
         from {{ ref('int_signals__engagement') }} as signals
     ),
@@ -100,10 +107,14 @@ resolutions as (
         'engagement_event' as signal_origin,
         signals.signal_type,
         signals.signal_source,
+        signals.crm_person_id,
+        signals.person_email,
         signals.signal_value,
         signals.occurred_at,
         signals.raw_row_id,
         signals.loaded_at,
+        signals.previous_person_id,
+        signals.previous_company_id,
         signals.is_from_feed,
         {{ run_started_timestamp() }} as resolved_at
     from signals_to_resolve as signals
@@ -119,34 +130,30 @@ resolutions as (
             and signals.person_email = by_email.key_value
 ),
 
-{% if is_incremental() %}
-    -- a signal re-read for its key and resolved as before is not rewritten: nothing downstream
-    -- rescores for it
-    signals_resolved as (
-        select {{ resolved_columns }}
-        from resolutions
-        -- one index probe per signal re-read for its key (a hash join would scan every resolved
-        -- signal); the feed's signals are written whatever they were
-        left join lateral (
-            select
-                previous.signal_id,
-                previous.person_id,
-                previous.company_id
-            from {{ this }} as previous
-            where previous.signal_id = resolutions.signal_id and resolutions.is_from_feed = 0
-            {{ optimization_fence() }}
-        ) as previous on true
-        where
-            resolutions.is_from_feed = 1
-            or previous.signal_id is null
-            or {{ values_differ('resolutions.person_id', 'previous.person_id') }}
-            or {{ values_differ('resolutions.company_id', 'previous.company_id') }}
-    )
-{% else %}
-    signals_resolved as (
-        select {{ resolved_columns }}
-        from resolutions
-    )
-{% endif %}
+-- a signal re-read for its key and resolved as before is not rewritten: nothing downstream
+-- rescores for it
+signals_resolved as (
+    select
+        signal_id,
+        workspace_id,
+        person_id,
+        company_id,
+        origin_record_id,
+        signal_origin,
+        signal_type,
+        signal_source,
+        crm_person_id,
+        person_email,
+        signal_value,
+        occurred_at,
+        raw_row_id,
+        loaded_at,
+        resolved_at
+    from resolutions
+    where
+        is_from_feed = 1
+        or {{ values_differ('person_id', 'previous_person_id') }}
+        or {{ values_differ('company_id', 'previous_company_id') }}
+)
 
 select * from signals_resolved
