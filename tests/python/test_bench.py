@@ -13,9 +13,11 @@ import time
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import psycopg
 import pytest
+from conftest import database_env, revops
 
 from python_jobs.settings import PROJECT_ROOT
 
@@ -38,6 +40,7 @@ from bench.scoring import (  # noqa: E402
     run_floor,
     write_delta_events,
 )
+from bench.stages import _without_earlier_deltas  # noqa: E402
 from bench.stats import fit_exponent, ratio_summary, summary  # noqa: E402
 from bench.svg import loglog_svg  # noqa: E402
 from python_jobs.warehouse.connection import ConnectInfo  # noqa: E402
@@ -337,6 +340,32 @@ def test_delta_events_are_new_rows_in_the_feed_format(
     ).fetchone()
     assert taken == (0,)  # fresh ids
     assert all("2026-03-24T" <= record[2] < "2026-04-01T" for record in records)
+
+
+def test_earlier_daily_files_are_taken_out_before_a_full_build(
+    warehouse: psycopg.Connection, server_info: ConnectInfo, tmp_path: Path
+) -> None:
+    """A daily file an earlier bench run loaded and staged is gone before the next full build:
+    the raw rows, the staged rows and the batch, and nothing else."""
+    counts_sql = (
+        "select (select count(*) from raw.engagement_events),"
+        " (select count(*) from staging.base_engagement__events),"
+        " (select count(*) from raw.load_batches)"
+    )
+    before = warehouse.execute(counts_sql).fetchone()
+    path = tmp_path / "events-1.csv"
+    assert write_delta_events(warehouse, path, 0.01, 98766, "2026-03-31") > 0
+    env = database_env(server_info)
+    revops("load", str(path), env=env, check=True)
+    revops("dbt", "--", "run", "--select", "base_engagement__events", env=env, check=True)
+    assert warehouse.execute(counts_sql).fetchone() != before
+    ctx = SimpleNamespace(
+        connect=lambda: psycopg.connect(autocommit=True, **server_info.kwargs()),
+        home=tmp_path,
+        data_dir=tmp_path / "generated",
+    )
+    _without_earlier_deltas(ctx)  # type: ignore[arg-type]
+    assert warehouse.execute(counts_sql).fetchone() == before
 
 
 def test_included_scales_join_the_report_once(tmp_path):
