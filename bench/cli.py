@@ -12,6 +12,7 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -106,8 +107,10 @@ def main_command(
             home, entry, seed, as_of, repeat, naive_limit, timeout, stage_repeat=stage_repeat
         )
         scale_started = time.perf_counter()
-        stage_results = run_stages(ctx, only, console.print)
-        comparisons = run_comparisons(ctx, only, stage_results, console.print)
+        # the scoring comparisons run right after the full build, on the data it scored
+        comparisons_run: dict[str, dict[str, Any]] = {}
+        stage_results = run_stages(ctx, only, console.print, comparisons_run)
+        comparisons = run_comparisons(ctx, only, stage_results, console.print, comparisons_run)
         # the whole scale, untimed steps included (the history, priming, checks, settling)
         suite_s = round(time.perf_counter() - scale_started, 1)
         console.print(f"  scale {entry.name}: {suite_s / 60:.1f} min in all")

@@ -37,6 +37,9 @@ class Comparison:
     run: Callable[[BenchContext, StageRuns], dict[str, Any]]
     description: str = ""
     missing: Callable[[], str | None] = lambda: None
+    # the stage whose data it must see: it runs right after that stage, before a later one
+    # (the daily files of scoring_incremental) changes the data; None: after every stage
+    after: str | None = None
 
 
 def _walls(runs: list[dict[str, Any]], key: str = "wall_s") -> list[float]:
@@ -183,8 +186,18 @@ def _not_built(what: str) -> Callable[[], str | None]:
 
 
 COMPARISONS: list[Comparison] = [
-    Comparison("scoring_floor", scoring_floor, "full build / one hand-written SQL query"),
-    Comparison("scoring_naive", scoring_naive, "row-by-row Python scorer / full build"),
+    Comparison(
+        "scoring_floor",
+        scoring_floor,
+        "full build / one hand-written SQL query",
+        after="scoring_full",
+    ),
+    Comparison(
+        "scoring_naive",
+        scoring_naive,
+        "row-by-row Python scorer / full build",
+        after="scoring_full",
+    ),
     Comparison(
         "matching_all_pairs",
         matching_all_pairs,

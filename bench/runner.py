@@ -144,7 +144,14 @@ def _cached_result(ctx: BenchContext, stage: Stage) -> StageResult | None:
     )
 
 
-def run_stages(ctx: BenchContext, only: list[str], say: Say) -> list[StageResult]:
+def run_stages(
+    ctx: BenchContext,
+    only: list[str],
+    say: Say,
+    comparisons: dict[str, dict[str, Any]] | None = None,
+) -> list[StageResult]:
+    """Every selected stage (and the ones they need), in order. A comparison that must see one
+    stage's data (Comparison.after) runs right after that stage, into `comparisons`."""
     done = _read_state(ctx)
     names = [stage.name for stage in STAGES]
     last_selected = max((names.index(name) for name in only if name in names), default=-1)
@@ -186,18 +193,39 @@ def run_stages(ctx: BenchContext, only: list[str], say: Say) -> list[StageResult
             done = ["generate"]
         done.append(stage.name)
         _write_state(ctx, done)
+        if comparisons is not None:
+            for comparison in _selected(COMPARISONS, only):
+                if comparison.after == stage.name:
+                    stage_runs = _stage_runs(results)
+                    comparisons[comparison.name] = _run_comparison(ctx, comparison, stage_runs, say)
     return results
 
 
+def _selected(all_comparisons: list[Comparison], only: list[str]) -> list[Comparison]:
+    return [c for c in all_comparisons if not only or c.name in only]
+
+
+def _stage_runs(stage_results: list[StageResult]) -> StageRuns:
+    return {r.name: r.runs for r in stage_results if r.status == "measured"}
+
+
 def run_comparisons(
-    ctx: BenchContext, only: list[str], stage_results: list[StageResult], say: Say
+    ctx: BenchContext,
+    only: list[str],
+    stage_results: list[StageResult],
+    say: Say,
+    done: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, dict[str, Any]]:
-    stage_runs: StageRuns = {r.name: r.runs for r in stage_results if r.status == "measured"}
+    """The comparisons not run yet (`done`: those run_stages ran after their stage), after
+    every stage; the results in COMPARISONS order."""
+    stage_runs = _stage_runs(stage_results)
+    done = done or {}
     out: dict[str, dict[str, Any]] = {}
-    for comparison in COMPARISONS:
-        if only and comparison.name not in only:
-            continue
-        out[comparison.name] = _run_comparison(ctx, comparison, stage_runs, say)
+    for comparison in _selected(COMPARISONS, only):
+        if comparison.name in done:
+            out[comparison.name] = done[comparison.name]
+        else:
+            out[comparison.name] = _run_comparison(ctx, comparison, stage_runs, say)
     return out
 
 

@@ -25,7 +25,9 @@ from python_jobs.settings import PROJECT_ROOT
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
+from bench import runner  # noqa: E402
 from bench.cli import parse_scale  # noqa: E402
+from bench.comparisons import Comparison  # noqa: E402
 from bench.context import TABLES_WRITTEN_SQL, error_lines  # noqa: E402
 from bench.measure import measured, process_tree  # noqa: E402
 from bench.report import included_scales, markdown, scaling  # noqa: E402
@@ -40,7 +42,7 @@ from bench.scoring import (  # noqa: E402
     run_floor,
     write_delta_events,
 )
-from bench.stages import _without_earlier_deltas  # noqa: E402
+from bench.stages import Stage, _without_earlier_deltas  # noqa: E402
 from bench.stats import fit_exponent, ratio_summary, summary  # noqa: E402
 from bench.svg import loglog_svg  # noqa: E402
 from python_jobs.warehouse.connection import ConnectInfo  # noqa: E402
@@ -366,6 +368,39 @@ def test_earlier_daily_files_are_taken_out_before_a_full_build(
     )
     _without_earlier_deltas(ctx)  # type: ignore[arg-type]
     assert warehouse.execute(counts_sql).fetchone() == before
+
+
+def test_a_comparison_runs_right_after_the_stage_whose_data_it_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scoring comparisons must see the full build's data, not what a later stage (the
+    daily files) adds: a comparison with `after` runs between its stage and the next."""
+    order: list[str] = []
+
+    def stage(name: str) -> Stage:
+        return Stage(name, lambda ctx: order.append(name), lambda ctx: 1, needs_warehouse=False)
+
+    def comparison(name: str, after: str | None) -> Comparison:
+        return Comparison(name, lambda ctx, runs: order.append(name) or {}, after=after)
+
+    monkeypatch.setattr(runner, "STAGES", [stage("full"), stage("daily")])
+    monkeypatch.setattr(
+        runner, "COMPARISONS", [comparison("at_the_end", None), comparison("floor", "full")]
+    )
+    ctx = SimpleNamespace(
+        home=tmp_path,
+        pgdata=tmp_path / "pgdata",
+        data_dir=tmp_path / "generated",
+        scale=SimpleNamespace(companies=1, event_rate=1.0),
+        seed=1,
+        repeat=1,
+        stage_repeat=1,
+    )
+    done: dict[str, dict] = {}
+    results = runner.run_stages(ctx, [], lambda text: None, done)  # type: ignore[arg-type]
+    out = runner.run_comparisons(ctx, [], results, lambda text: None, done)  # type: ignore[arg-type]
+    assert order == ["full", "floor", "daily", "at_the_end"]
+    assert list(out) == ["at_the_end", "floor"]  # reported in COMPARISONS order, each once
 
 
 def test_included_scales_join_the_report_once(tmp_path):
