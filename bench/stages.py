@@ -24,6 +24,7 @@ import importlib.util
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from bench.context import MONTHS, SCORING_SELECTION, BenchContext, StageFailed
@@ -118,7 +119,7 @@ def _generated_rows(ctx: BenchContext) -> int:
 def _fresh_database(ctx: BenchContext) -> None:
     """A load starts from an empty database (the server's start is not part of the load)."""
     ctx.reset_database()
-    shutil.rmtree(ctx.home / "deltas" / ctx.data_dir.name, ignore_errors=True)
+    shutil.rmtree(_deltas_folder(ctx), ignore_errors=True)
     ctx.facts.pop("seeded", None)
     ctx.info  # noqa: B018  (starts the server)
 
@@ -263,8 +264,13 @@ def _talent_flow_rows(ctx: BenchContext) -> int:
 # -- scoring ------------------------------------------------------------------------------------
 
 
-# the daily files the bench writes (_load_delta); the generated feed's files are named by month
-DELTA_FILE_PATTERN = "events-%.csv"
+# the daily files the bench writes (_load_delta) are named events-1.csv, events-2.csv, ...;
+# the generated feed's files are named by month
+DELTA_FILE_PREFIX = "events-"
+
+
+def _deltas_folder(ctx: BenchContext) -> Path:
+    return ctx.home / "deltas" / ctx.data_dir.name
 
 
 def _without_earlier_deltas(ctx: BenchContext) -> None:
@@ -277,7 +283,7 @@ def _without_earlier_deltas(ctx: BenchContext) -> None:
             for (batch,) in conn.execute(
                 "select load_batch_id from raw.load_batches"
                 " where kind = 'engagement_events' and file_name like %s",
-                [DELTA_FILE_PATTERN],
+                [DELTA_FILE_PREFIX + "%.csv"],
             )
         ]
         if batches:
@@ -288,7 +294,7 @@ def _without_earlier_deltas(ctx: BenchContext) -> None:
             ):
                 conn.execute(f"delete from {table} where load_batch_id = any(%s)", [batches])
                 conn.execute(f"vacuum analyze {table}")
-    shutil.rmtree(ctx.home / "deltas" / ctx.data_dir.name, ignore_errors=True)
+    shutil.rmtree(_deltas_folder(ctx), ignore_errors=True)
 
 
 def _scoring_full(ctx: BenchContext) -> Extras:
@@ -299,9 +305,9 @@ def _scoring_full(ctx: BenchContext) -> Extras:
 def _load_delta(ctx: BenchContext) -> int:
     """A new file of ~1% more events, loaded the way any feed file is; its numbering follows
     the files already made for this database, so every file's event ids are new."""
-    folder = ctx.home / "deltas" / ctx.data_dir.name
-    number = len(list(folder.glob("events-*.csv"))) + 1 if folder.exists() else 1
-    path = folder / f"events-{number}.csv"
+    folder = _deltas_folder(ctx)
+    number = len(list(folder.glob(f"{DELTA_FILE_PREFIX}*.csv"))) + 1 if folder.exists() else 1
+    path = folder / f"{DELTA_FILE_PREFIX}{number}.csv"
     with ctx.connect() as conn:
         rows = write_delta_events(conn, path, DELTA_SHARE, number, ctx.as_of)
     ctx.revops("load", str(path))

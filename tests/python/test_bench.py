@@ -42,7 +42,7 @@ from bench.scoring import (  # noqa: E402
     run_floor,
     write_delta_events,
 )
-from bench.stages import Stage, _without_earlier_deltas  # noqa: E402
+from bench.stages import DELTA_FILE_PREFIX, Stage, _without_earlier_deltas  # noqa: E402
 from bench.stats import fit_exponent, ratio_summary, summary  # noqa: E402
 from bench.svg import loglog_svg  # noqa: E402
 from python_jobs.warehouse.connection import ConnectInfo  # noqa: E402
@@ -355,7 +355,7 @@ def test_earlier_daily_files_are_taken_out_before_a_full_build(
         " (select count(*) from raw.load_batches)"
     )
     before = warehouse.execute(counts_sql).fetchone()
-    path = tmp_path / "events-1.csv"
+    path = tmp_path / f"{DELTA_FILE_PREFIX}1.csv"
     assert write_delta_events(warehouse, path, 0.01, 98766, "2026-03-31") > 0
     env = database_env(server_info)
     revops("load", str(path), env=env, check=True)

@@ -164,6 +164,7 @@ cross join (
     order by crm_person_id limit 1
 ) as nobody
 """
+UNRESOLVED_SQL = "select count(*) from core.fct_signals where person_id is null"
 
 
 def test_keys_resolved_anew_re_resolve_their_signals(warehouse: ConnectInfo, tmp_path):
@@ -176,16 +177,12 @@ def test_keys_resolved_anew_re_resolve_their_signals(warehouse: ConnectInfo, tmp
     before = state(warehouse)
     with psycopg.connect(**warehouse.kwargs()) as conn:  # type: ignore[arg-type]
         conn.execute(KEYS_RESOLVED_ANEW)
-        unresolved_before = conn.execute(
-            "select count(*) from core.fct_signals where person_id is null"
-        ).fetchone()
+        unresolved_before = conn.execute(UNRESOLVED_SQL).fetchone()
     build(warehouse, today)
     incremental = state(warehouse)
     assert incremental[0] != before[0]  # signals moved to another person
     with psycopg.connect(**warehouse.kwargs()) as conn:  # type: ignore[arg-type]
-        unresolved = conn.execute(
-            "select count(*) from core.fct_signals where person_id is null"
-        ).fetchone()
+        unresolved = conn.execute(UNRESOLVED_SQL).fetchone()
     assert unresolved < unresolved_before  # the unknown CRM id's signals now resolve
     build(warehouse, today, full=True)
     assert state(warehouse) == incremental
