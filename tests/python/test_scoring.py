@@ -258,3 +258,46 @@ def test_golden_record_changes_reach_the_intent_marts(warehouse: ConnectInfo):
     assert incremental[1:] != before[1:]
     build(warehouse, today, full=True)
     assert state(warehouse) == incremental
+
+
+def test_the_marts_show_the_day_the_scores_were_built_for(warehouse: ConnectInfo):
+    """Without an as_of var the scores are built for the run's day (UTC), and the views over them
+    must say that day whenever they are read, not the reader's day: read here in a session whose
+    local date is another day (what a warehouse built before midnight and read after it sees)."""
+    started = datetime.now(UTC).date()
+    result = revops(
+        "dbt", "--", "run", "--select", *SCORING, env=database_env(warehouse)
+    )  # no as_of: the run's day
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+    run_days = {started, datetime.now(UTC).date()}
+    # UTC-12 is a day behind UTC before noon; UTC+14 a day ahead from 10:00 on
+    zone = "Etc/GMT+12" if datetime.now(UTC).hour < 12 else "Etc/GMT-14"
+    with psycopg.connect(**warehouse.kwargs()) as conn:  # type: ignore[arg-type]
+        conn.execute(f"set time zone '{zone}'")
+        local_day = conn.execute("select current_date").fetchone()[0]  # type: ignore[index]
+        assert local_day not in run_days  # the reader's day is another one
+        shown = {
+            view: {day for (day,) in conn.execute(f"select distinct as_of_date from {view}")}
+            for view in (
+                "marts.contact_intent",
+                "marts.account_intent",
+                "core.fct_bit_score_contributions",
+            )
+        }
+        contributions_off = conn.execute(
+            """
+            select count(*)
+            from core.int_contact_scores as scores
+            left join (
+                select workspace_id, person_id, sum(points) as points
+                from core.fct_bit_score_contributions
+                group by workspace_id, person_id
+            ) as contributions
+                on scores.workspace_id = contributions.workspace_id
+                and scores.person_id = contributions.person_id
+            where scores.bit_score <> coalesce(contributions.points, 0)
+            """
+        ).fetchone()[0]  # type: ignore[index]
+    for view, days in shown.items():
+        assert len(days) == 1 and days <= run_days, f"{view} shows {days}, built for {run_days}"
+    assert contributions_off == 0
