@@ -51,7 +51,10 @@ with
 {% endif %}
 
 -- a contact's exits are on each of its type rows; a type it no longer has (a row of zeros,
--- without a last signal) counts nothing
+-- without a last signal) counts nothing, and a contact left with none of its types keeps a row
+-- of zeros (a full rebuild has no row; the marts read both as 0). Every contact rescored has a
+-- type row, so no join with the contacts to rescore is needed: joined, the planner guessed one
+-- contact scored and looped over all of them for each.
 scores as (
     select
         workspace_id,
@@ -81,34 +84,6 @@ scores as (
     group by person_id, workspace_id
 ),
 
-{% if is_incremental() %}
-    -- a contact rescored to no signals keeps a row of zeros (a full rebuild has no row; the
-    -- marts read both as 0)
-    scores_of_people as (
-        select
-            people_to_score.workspace_id,
-            people_to_score.person_id,
-            scores.bit_score,
-            scores.previous_bit_score,
-            scores.signal_count,
-            scores.counted_signal_count,
-            scores.top_signals,
-            scores.last_signal_type,
-            scores.last_signal_at,
-            scores.exit_count,
-            scores.last_exited_at
-        from people_to_score
-        left join scores
-            on
-                people_to_score.workspace_id = scores.workspace_id
-                and people_to_score.person_id = scores.person_id
-    ),
-{% else %}
-    scores_of_people as (
-        select * from scores
-    ),
-{% endif %}
-
 contact_scores as (
     select
         scores.workspace_id,
@@ -133,7 +108,7 @@ contact_scores as (
         ) as types_scored_through,
         -- the run that wrote the row, for int_contact_intent
         {{ run_started_timestamp() }} as scored_at
-    from scores_of_people as scores
+    from scores
 )
 
 select * from contact_scores
