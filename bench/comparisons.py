@@ -51,7 +51,6 @@ def _walls(runs: list[dict[str, Any]], key: str = "wall_s") -> list[float]:
 SCORES_FROM_SIGNALS = (
     "int_bit_signal_points",
     "fct_bit_score_contributions",
-    "int_contact_signal_type_scores",
     "int_contact_scores",
     "contact_intent",
 )

@@ -42,7 +42,6 @@ SCORING_SELECTION = [
     "int_bit_scoring_rules",
     "int_bit_signal_points",
     "fct_bit_score_contributions",
-    "int_contact_signal_type_scores",
     "int_contact_scores",
     "int_contact_intent",
     "int_account_intent",

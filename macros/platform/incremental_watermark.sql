@@ -20,23 +20,3 @@
         ) }}
     {%- endif -%}
 {%- endmacro %}
-
-{#
-    The value of `column` in the rows this incremental model's last run wrote (those with the
-    newest `stamp_column`), where every row carries the run's setting (an as_of day): the
-    setting the table's rows are valid for, which the newest value is not when a run went back
-    in time. Read when the model compiles, as a literal; a subquery in a unit test.
-#}
-{% macro last_run_value(column, stamp_column, data_type='timestamp', default='1900-01-01') -%}
-    {%- set query = 'select ' ~ column ~ ' from ' ~ this ~ ' where ' ~ stamp_column
-        ~ ' = (select max(' ~ stamp_column ~ ') from ' ~ this ~ ') limit 1' -%}
-    {%- if can_query_at_compile_time() -%}
-        {%- set result = run_query(query) -%}
-        {%- set values = result.columns[0].values() -%}
-        {%- set text = default if values | length == 0 or values[0] is none
-            else values[0] | string -%}
-        {{ return(typed_literal(text, data_type)) }}
-    {%- else -%}
-        {{ return('coalesce((' ~ query ~ '), ' ~ typed_literal(default, data_type) ~ ')') }}
-    {%- endif -%}
-{%- endmacro %}

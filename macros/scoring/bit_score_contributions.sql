@@ -17,9 +17,31 @@
 -- is written out whole before either reader starts.
 with
 
--- the decay factors by age, as of the as_of day and the day before: one join per signal
+decay_rules as (
+    select
+        min_age_days,
+        max_age_days,
+        decay_factor
+    from {{ ref('decay_rules') }}
+),
+
+-- the decay factors of every age up to one past the horizon (older ages read that one's), as
+-- of the as_of day and as of the day before (one day younger): one equality join per signal
 decay_by_age as (
-    {{ bit_decay_by_age() }}
+    select
+        ages.age_days,
+        decay_today.decay_factor,
+        decay_day_before.decay_factor as decay_factor_day_before
+    from (
+        select cast(generated_number as {{ dbt.type_int() }}) - 1 as age_days
+        from ({{ dbt.generate_series(horizon + 2) }}) as series
+    ) as ages
+    inner join decay_rules as decay_today
+        on {{ decay_bucket_for_age('least(ages.age_days, ' ~ horizon ~ ')', 'decay_today') }}
+    inner join decay_rules as decay_day_before
+        on {{ decay_bucket_for_age(
+            'least(greatest(ages.age_days - 1, 0), ' ~ horizon ~ ')', 'decay_day_before'
+        ) }}
 ),
 
 -- the accounts each person has left, and when (talent flow)
@@ -187,7 +209,21 @@ select * from contributions
 
 {% macro _bit_points_read(people) -%}
     {%- if people -%}
-        {{ rows_for_keys(ref('int_bit_signal_points'), people, ['person_id', 'workspace_id']) }}
+        (
+            -- one index read per contact: a lateral subquery cannot be hashed against a scan
+            -- of the whole points table, which the planner picks for a semi-join when it
+            -- misjudges how few contacts there are
+            select points_of_person.*
+            from {{ people }} as only_people
+            cross join lateral (
+                select *
+                from {{ ref('int_bit_signal_points') }} as points
+                where
+                    points.workspace_id = only_people.workspace_id
+                    and points.person_id = only_people.person_id
+                {{ optimization_fence() }}
+            ) as points_of_person
+        )
     {%- else -%}
         {{ ref('int_bit_signal_points') }}
     {%- endif -%}

@@ -1,10 +1,11 @@
 -- One row per contact with signals (workspace_id, person_id) as of the as_of day: the BIT
 -- score (the sum of the contact's fct_bit_score_contributions), the score the day before, the
--- signal counts, the three signal types that contributed most and the last signal: the sums of
--- the contact's int_contact_signal_type_scores rows.
--- Incremental: rescores the contacts that model rewrote since this one last ran (it decides
--- who moved: new points, decay steps, exits). Every other contact keeps its row, which is what
--- a full rebuild would give it.
+-- signal counts, the three signal types that contributed most and the last signal.
+-- Incremental: decay moves a score only when one of the contact's signals crosses into another
+-- age bucket, so a run rescores only the contacts whose points were rewritten (new, late or
+-- re-resolved signals; new rules rescore everyone), whose signals crossed a decay boundary
+-- between the last run's as_of day and this one, and whose exits changed or fell between the
+-- two days. Every other contact keeps its row, which is what a full rebuild would give it.
 {{ config(
     materialized='incremental',
     unique_key=['workspace_id', 'person_id'],
@@ -20,41 +21,134 @@
 
 with
 
+int_person_employment as (
+    select
+        workspace_id,
+        person_id,
+        exited_at
+    from {{ ref('int_person_employment') }}
+    where exited_at is not null
+),
+
+exits_by_person as (
+    select
+        workspace_id,
+        person_id,
+        count(*) as exit_count,
+        max(exited_at) as last_exited_at
+    from int_person_employment
+    group by workspace_id, person_id
+),
+
 {% if is_incremental() %}
-    {%- set scored_through = incremental_watermark('types_scored_through') %}
-    {%- set rescore_everyone = runs_since(
-        ref('int_contact_signal_type_scores'), 'scored_at', scored_through
-    ) > 1 %}
-    -- contacts whose type rows were rewritten since this model last ran; more than one run of
-    -- that model since means one was missed, and then who changed is not known: everyone
+    {%- set scored_through = incremental_watermark('points_scored_through') %}
+    {%- set previous_as_of = incremental_watermark('as_of_date', 'date') %}
+    {%- set rescore_everyone = bit_points_runs_since(scored_through) > 1 %}
+    -- points rows rewritten since this model last ran; more than one points run since means
+    -- one was missed, and then who changed is not known: everyone is rescored
+    points_rewritten as (
+        select
+            workspace_id,
+            person_id,
+            previous_person_id,
+            scored_at
+        from {{ ref('int_bit_signal_points') }}
+        where scored_at > {{ scored_through }}
+    ),
+
+    -- a signal's decay bucket changes between the two days when its date is within the two
+    -- days' distance of a bucket's first age (the day before's score shifts by one day too,
+    -- which the same dates cover)
+    decay_steps as (
+        select distinct min_age_days as age_days
+        from {{ ref('decay_rules') }}
+    ),
+
     people_to_score as (
-        select distinct
+        select
             workspace_id,
             person_id
-        from {{ ref('int_contact_signal_type_scores') }}
-        {% if not rescore_everyone %}
-            where scored_at > {{ scored_through }}
+        from points_rewritten
+        where person_id is not null
+        union
+        select
+            workspace_id,
+            previous_person_id
+        from points_rewritten
+        where previous_person_id is not null
+        union
+        select
+            points.workspace_id,
+            points.person_id
+        from {{ ref('int_bit_signal_points') }} as points
+        inner join decay_steps
+            on
+                points.occurred_date >= {{ dbt.dateadd(
+                    'day',
+                    '-1 * decay_steps.age_days',
+                    'least(' ~ previous_as_of ~ ', ' ~ as_of ~ ')',
+                ) }}
+                and points.occurred_date <= {{ dbt.dateadd(
+                    'day',
+                    '-1 * decay_steps.age_days',
+                    'greatest(' ~ previous_as_of ~ ', ' ~ as_of ~ ')',
+                ) }}
+        where {{ previous_as_of }} <> {{ as_of }} and points.person_id is not null
+        -- exits that changed, or whose day falls between the two as_of days (a contact
+        -- without a row has no signals, and an exit does not change a score of nothing)
+        union
+        select
+            previous.workspace_id,
+            previous.person_id
+        from {{ this }} as previous
+        left join exits_by_person as exits
+            on
+                previous.workspace_id = exits.workspace_id
+                and previous.person_id = exits.person_id
+        where
+            {{ values_differ('previous.exit_count', 'coalesce(exits.exit_count, 0)') }}
+            or {{ values_differ('previous.last_exited_at', 'exits.last_exited_at') }}
+            or (
+                {{ previous_as_of }} <> {{ as_of }}
+                and exits.last_exited_at >= {{ dbt.dateadd(
+                    'day', -1, 'least(' ~ previous_as_of ~ ', ' ~ as_of ~ ')'
+                ) }}
+            )
+        {% if rescore_everyone %}
+            union
+            select
+                workspace_id,
+                person_id
+            from {{ ref('int_bit_signal_points') }}
+            where person_id is not null
         {% endif %}
     ),
 
-    types as (
-        select *
-        from {{ rows_for_keys(
-            ref('int_contact_signal_type_scores'), 'people_to_score', ['person_id', 'workspace_id']
-        ) }} as types_of_people
+    contributions as (
+        {{ bit_score_contributions(none if rescore_everyone else 'people_to_score') }}
     ),
 {% else %}
-    types as (
-        select *
-        from {{ ref('int_contact_signal_type_scores') }}
+    contributions as (
+        {{ bit_score_contributions() }}
     ),
 {% endif %}
 
--- a contact's exits are on each of its type rows; a type it no longer has (a row of zeros,
--- without a last signal) counts nothing, and a contact left with none of its types keeps a row
--- of zeros (a full rebuild has no row; the marts read both as 0). Every contact rescored has a
--- type row, so no join with the contacts to rescore is needed: joined, the planner guessed one
--- contact scored and looped over all of them for each.
+-- two aggregates on one sort order (contact, then signal type): per type first, then per
+-- contact over those few rows, which arrive already grouped; no join back, no window
+points_by_signal_type as (
+    select
+        workspace_id,
+        person_id,
+        signal_type,
+        sum(points) as points,
+        sum(points_day_before) as points_day_before,
+        count(*) as signal_count,
+        sum(case when is_repeat then 0 else 1 end) as counted_signal_count,
+        max(occurred_at) as last_signal_at
+    from contributions
+    group by person_id, workspace_id, signal_type
+),
+
 scores as (
     select
         workspace_id,
@@ -71,18 +165,39 @@ scores as (
             "order by points desc, signal_type",
             3,
         ) }}, '') as top_signals,
-        nullif({{ dbt.listagg(
-            "case when last_signal_at is not null then signal_type end",
-            "', '",
-            "order by last_signal_at desc nulls last, signal_type",
-            1,
-        ) }}, '') as last_signal_type,
-        max(last_signal_at) as last_signal_at,
-        max(exit_count) as exit_count,
-        max(last_exited_at) as last_exited_at
-    from types
+        {{ dbt.listagg(
+            "signal_type", "', '", "order by last_signal_at desc, signal_type", 1
+        ) }} as last_signal_type,
+        max(last_signal_at) as last_signal_at
+    from points_by_signal_type
     group by person_id, workspace_id
 ),
+
+{% if is_incremental() %}
+    -- a contact rescored to no signals keeps a row of zeros (a full rebuild has no row; the
+    -- marts read both as 0)
+    scores_of_people as (
+        select
+            people_to_score.workspace_id,
+            people_to_score.person_id,
+            scores.bit_score,
+            scores.previous_bit_score,
+            scores.signal_count,
+            scores.counted_signal_count,
+            scores.top_signals,
+            scores.last_signal_type,
+            scores.last_signal_at
+        from people_to_score
+        left join scores
+            on
+                people_to_score.workspace_id = scores.workspace_id
+                and people_to_score.person_id = scores.person_id
+    ),
+{% else %}
+    scores_of_people as (
+        select * from scores
+    ),
+{% endif %}
 
 contact_scores as (
     select
@@ -99,16 +214,20 @@ contact_scores as (
         scores.top_signals,
         scores.last_signal_type,
         scores.last_signal_at,
-        cast(coalesce(scores.exit_count, 0) as {{ dbt.type_bigint() }}) as exit_count,
-        scores.last_exited_at,
+        cast(coalesce(exits_by_person.exit_count, 0) as {{ dbt.type_bigint() }}) as exit_count,
+        exits_by_person.last_exited_at,
         {{ as_of }} as as_of_date,
         (
-            select max(types.scored_at)
-            from {{ ref('int_contact_signal_type_scores') }} as types
-        ) as types_scored_through,
+            select max(points.scored_at)
+            from {{ ref('int_bit_signal_points') }} as points
+        ) as points_scored_through,
         -- the run that wrote the row, for int_contact_intent
         {{ run_started_timestamp() }} as scored_at
-    from scores
+    from scores_of_people as scores
+    left join exits_by_person
+        on
+            scores.workspace_id = exits_by_person.workspace_id
+            and scores.person_id = exits_by_person.person_id
 )
 
 select * from contact_scores
