@@ -5,7 +5,9 @@
 -- A signal's points depend only on the contact's earlier signals, so a past as_of reads the
 -- same rows. Standing signals (roles, baselines) are neither deduplicated nor capped here: they
 -- count once per contact and type, decided as of the as_of day (fct_bit_score_contributions).
--- Indexed by date too: a daily run finds the signals that cross a decay boundary by it.
+-- Indexed by date, with the contact: a daily run finds the contacts whose signals cross a
+-- decay boundary from the index alone (at 10M signals, 0.1 s against 1.6-8.6 s reading the
+-- table's pages for them).
 -- Incremental: a run recomputes only the contacts whose signals changed since the last
 -- (fct_signals.resolved_at), from the first day a change touches, reading the dedup window
 -- before it for context; every contact when the scoring rules changed (int_bit_scoring_rules).
@@ -19,7 +21,7 @@
         {'columns': ['resolved_at']},
         {'columns': ['scored_at']},
         {'columns': ['person_id', 'workspace_id']},
-        {'columns': ['occurred_date']},
+        {'columns': ['occurred_date', 'person_id', 'workspace_id']},
     ],
 ) }}
 
