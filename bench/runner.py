@@ -148,7 +148,7 @@ def run_stages(
     ctx: BenchContext,
     only: list[str],
     say: Say,
-    comparisons: dict[str, dict[str, Any]] | None = None,
+    comparisons: dict[str, dict[str, Any]],
 ) -> list[StageResult]:
     """Every selected stage (and the ones they need), in order. A comparison that must see one
     stage's data (Comparison.after) runs right after that stage, into `comparisons`."""
@@ -193,11 +193,10 @@ def run_stages(
             done = ["generate"]
         done.append(stage.name)
         _write_state(ctx, done)
-        if comparisons is not None:
-            for comparison in _selected(COMPARISONS, only):
-                if comparison.after == stage.name:
-                    stage_runs = _stage_runs(results)
-                    comparisons[comparison.name] = _run_comparison(ctx, comparison, stage_runs, say)
+        for comparison in _selected(COMPARISONS, only):
+            if comparison.after == stage.name:
+                stage_runs = _stage_runs(results)
+                comparisons[comparison.name] = _run_comparison(ctx, comparison, stage_runs, say)
     return results
 
 
@@ -214,12 +213,11 @@ def run_comparisons(
     only: list[str],
     stage_results: list[StageResult],
     say: Say,
-    done: dict[str, dict[str, Any]] | None = None,
+    done: dict[str, dict[str, Any]],
 ) -> dict[str, dict[str, Any]]:
     """The comparisons not run yet (`done`: those run_stages ran after their stage), after
     every stage; the results in COMPARISONS order."""
     stage_runs = _stage_runs(stage_results)
-    done = done or {}
     out: dict[str, dict[str, Any]] = {}
     for comparison in _selected(COMPARISONS, only):
         if comparison.name in done:
