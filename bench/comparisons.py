@@ -1,6 +1,7 @@
 """Comparisons, as ratios over repetitions: the dbt build against the least work (the floor
-query) and against the approach it replaces (a row-by-row script); the blocked matcher against
-all pairs. Each reads the stage results of the same scale and run."""
+query, and below it a bare read and sort of the signals) and against the approach it replaces
+(a row-by-row script); the blocked matcher against all pairs. Each reads the stage results of
+the same scale and run, and the runs of the comparisons before it."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from bench.scoring import (
     naive_agreement,
     naive_scores,
     run_floor,
+    run_sort_bound,
 )
 from bench.stats import ratio_summary, summary
 from python_jobs.match.blocking import company_key
@@ -28,7 +30,8 @@ MATCHING_BENCH = "bench.matching.bench_matching"
 MATCHING_SAMPLE = 1000  # names compared with every other name in the all-pairs sample
 KNOWN_SHARE = 0.6  # share of the new company records that re-mention a known company
 
-StageRuns = dict[str, list[dict[str, Any]]]  # stage name -> its measured runs
+# stage or comparison name -> its measured runs (a comparison sees those run before it)
+StageRuns = dict[str, list[dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,28 @@ def scoring_floor(ctx: BenchContext, stages: StageRuns) -> dict[str, Any]:
     return result
 
 
+def scoring_sort_bound(ctx: BenchContext, stages: StageRuns) -> dict[str, Any]:
+    """A read and sort of every scored signal in the dedup's order, repeated: less work than
+    any exact scorer does, so a ceiling on the ratio any of them can reach against the
+    row-by-row scorer."""
+    runs = []
+    with ctx.connect() as conn:
+        for _ in range(ctx.repeat):
+            with measured(roots_with_server(ctx.pgdata)) as usage:
+                run_sort_bound(conn, ctx.scored_as_of)
+            runs.append(usage[0].as_dict())
+        signals = int(conn.execute("select count(*) from core.fct_signals").fetchone()[0])  # type: ignore[index]
+    result: dict[str, Any] = {
+        "rows": signals,
+        "runs": runs,
+        "note": "every scored signal read and ordered by contact, type and time; nothing scored",
+    }
+    floor = stages.get("scoring_floor", [])
+    if floor:
+        result["ratios"] = {"floor_vs_sort_bound": ratio_summary(_walls(floor), _walls(runs))}
+    return result
+
+
 def scoring_naive(ctx: BenchContext, stages: StageRuns) -> dict[str, Any]:
     """The row-by-row scorer, on a sample of whole contacts when the data is large; its time is
     extrapolated linearly to every signal (the loop's cost per signal does not depend on n)."""
@@ -126,9 +151,16 @@ def scoring_naive(ctx: BenchContext, stages: StageRuns) -> dict[str, Any]:
         )
     )
     result: dict[str, Any] = {"rows": total, "runs": runs, "agreement": agreement, "note": note}
-    full = stages.get("scoring_full", [])
-    if full:
-        result["ratios"] = {"naive_vs_full_build": ratio_summary(_walls(runs), _walls(full))}
+    result["ratios"] = {
+        f"naive_vs_{name}": ratio_summary(_walls(runs), _walls(stages[stage]))
+        for name, stage in (
+            ("full_build", "scoring_full"),
+            # the most any SQL scorer could reach: the floor, and less than any scorer does
+            ("floor", "scoring_floor"),
+            ("sort_bound", "scoring_sort_bound"),
+        )
+        if stages.get(stage)
+    }
     return result
 
 
@@ -190,6 +222,12 @@ COMPARISONS: list[Comparison] = [
         "scoring_floor",
         scoring_floor,
         "full build / one hand-written SQL query",
+        after="scoring_full",
+    ),
+    Comparison(
+        "scoring_sort_bound",
+        scoring_sort_bound,
+        "one hand-written query / a bare read and sort of the signals",
         after="scoring_full",
     ),
     Comparison(

@@ -195,7 +195,7 @@ def run_stages(
         _write_state(ctx, done)
         for comparison in _selected(COMPARISONS, only):
             if comparison.after == stage.name:
-                stage_runs = _stage_runs(results)
+                stage_runs = _stage_runs(results, comparisons)
                 comparisons[comparison.name] = _run_comparison(ctx, comparison, stage_runs, say)
     return results
 
@@ -204,8 +204,14 @@ def _selected(all_comparisons: list[Comparison], only: list[str]) -> list[Compar
     return [c for c in all_comparisons if not only or c.name in only]
 
 
-def _stage_runs(stage_results: list[StageResult]) -> StageRuns:
-    return {r.name: r.runs for r in stage_results if r.status == "measured"}
+def _stage_runs(
+    stage_results: list[StageResult], comparisons: dict[str, dict[str, Any]]
+) -> StageRuns:
+    """The measured runs of the stages and of the comparisons run so far (a comparison's
+    ratios may be against an earlier one's: the row-by-row scorer against the floor)."""
+    runs = {r.name: r.runs for r in stage_results if r.status == "measured"}
+    runs.update({name: c["runs"] for name, c in comparisons.items() if c.get("runs")})
+    return runs
 
 
 def run_comparisons(
@@ -217,12 +223,12 @@ def run_comparisons(
 ) -> dict[str, dict[str, Any]]:
     """The comparisons not run yet (`done`: those run_stages ran after their stage), after
     every stage; the results in COMPARISONS order."""
-    stage_runs = _stage_runs(stage_results)
     out: dict[str, dict[str, Any]] = {}
     for comparison in _selected(COMPARISONS, only):
         if comparison.name in done:
             out[comparison.name] = done[comparison.name]
         else:
+            stage_runs = _stage_runs(stage_results, {**done, **out})
             out[comparison.name] = _run_comparison(ctx, comparison, stage_runs, say)
     return out
 

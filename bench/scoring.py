@@ -2,6 +2,8 @@
 
 - FLOOR_SQL: one hand-written query computing every contact's BIT score from core.fct_signals
   and the scoring seeds: what the dbt models cost above the least work the database must do.
+- SORT_BOUND_SQL: less than a score: every scored signal read and put in the dedup's order,
+  nothing computed. No exact scorer does less, so it bounds what any of them can gain.
 - naive_scores: the row-by-row Python scorer an ad-hoc script would be (one FETCH per signal,
   dict lookups, a loop, one INSERT per contact scored): what the warehouse replaces.
 Both must reproduce marts.contact_intent to 0.01 points, or the comparison means nothing.
@@ -182,6 +184,21 @@ from points_capped
 group by person_id, workspace_id
 """
 
+# Every signal the floor scores, read and ordered as the 72-hour dedup needs (each contact's
+# signals of a type in time order), the lag taken and counted: the daily cap, the decay, the
+# exits and the standing signals are left out, and nothing is written.
+SORT_BOUND_SQL = """
+select count(previous_occurred_at) as signals_with_a_previous_one
+from (
+    select
+        lag(occurred_at) over (
+            partition by person_id, workspace_id, signal_type order by occurred_at, signal_id
+        ) as previous_occurred_at
+    from core.fct_signals
+    where occurred_at < %(as_of)s::date + 1 and person_id is not null
+) as ordered
+"""
+
 # What floor results are checked against: every contact in the mart, scored or not.
 AGREEMENT_SQL = """
 select
@@ -285,6 +302,12 @@ def fingerprint(conn: psycopg.Connection) -> tuple[int, str]:
     """Row count and a digest of every column of every row of marts.contact_intent."""
     rows, digest = conn.execute(FINGERPRINT_SQL).fetchone()  # type: ignore[misc]
     return int(rows), str(digest)
+
+
+def run_sort_bound(conn: psycopg.Connection, as_of: str) -> int:
+    """Read and order every scored signal (SORT_BOUND_SQL); returns how many have an earlier
+    signal of their type for their contact (the rows the dedup looks at twice)."""
+    return int(conn.execute(SORT_BOUND_SQL, {"as_of": as_of}).fetchone()[0])  # type: ignore[index]
 
 
 # -- the naive scorer ----------------------------------------------------------------------------

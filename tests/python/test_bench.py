@@ -40,6 +40,7 @@ from bench.scoring import (  # noqa: E402
     naive_agreement,
     naive_scores,
     run_floor,
+    run_sort_bound,
     write_delta_events,
 )
 from bench.stages import DELTA_FILE_PREFIX, Stage, _without_earlier_deltas  # noqa: E402
@@ -297,6 +298,19 @@ def test_floor_query_agrees_with_the_mart(warehouse: psycopg.Connection) -> None
         warehouse.execute(f"drop table if exists {table}")
 
 
+def test_sort_bound_orders_every_scored_signal(warehouse: psycopg.Connection) -> None:
+    """The bound reads every signal the floor scores: in the dedup's order, every signal but
+    each contact's first of a type has an earlier one."""
+    as_of = _as_of(warehouse)
+    expected = warehouse.execute(
+        "select count(*) - count(distinct (person_id, workspace_id, signal_type))"
+        " from core.fct_signals where occurred_at < %s::date + 1 and person_id is not null",
+        (as_of,),
+    ).fetchone()
+    assert expected is not None and expected[0] > 0
+    assert run_sort_bound(warehouse, as_of) == expected[0]
+
+
 def test_naive_scorer_agrees_on_a_sample(warehouse: psycopg.Connection, server_info) -> None:
     with psycopg.connect(**server_info.kwargs()) as conn:  # type: ignore[arg-type]
         run = naive_scores(conn, _as_of(warehouse), ScoringVars.from_project(), sample_every=5)
@@ -401,6 +415,48 @@ def test_a_comparison_runs_right_after_the_stage_whose_data_it_reads(
     out = runner.run_comparisons(ctx, [], results, lambda text: None, done)  # type: ignore[arg-type]
     assert order == ["full", "floor", "daily", "at_the_end"]
     assert list(out) == ["at_the_end", "floor"]  # reported in COMPARISONS order, each once
+
+
+def test_a_comparison_reads_the_runs_of_the_comparisons_before_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The row-by-row scorer's ratio against the floor needs the floor's runs: a comparison
+    sees the stages measured and the comparisons run before it, not those after."""
+    seen: dict[str, set[str]] = {}
+
+    def stage(name: str) -> Stage:
+        return Stage(name, lambda ctx: None, lambda ctx: 1, needs_warehouse=False)
+
+    def comparison(name: str, after: str | None) -> Comparison:
+        def run(ctx: object, runs: dict) -> dict:
+            seen[name] = set(runs)
+            return {"runs": [{"wall_s": 1.0, "cpu_s": 1.0, "peak_pss_mb": 1.0}]}
+
+        return Comparison(name, run, after=after)
+
+    monkeypatch.setattr(runner, "STAGES", [stage("full"), stage("daily")])
+    monkeypatch.setattr(
+        runner,
+        "COMPARISONS",
+        [comparison("floor", "full"), comparison("naive", "full"), comparison("at_the_end", None)],
+    )
+    ctx = SimpleNamespace(
+        home=tmp_path,
+        pgdata=tmp_path / "pgdata",
+        data_dir=tmp_path / "generated",
+        scale=SimpleNamespace(companies=1, event_rate=1.0),
+        seed=1,
+        repeat=1,
+        stage_repeat=1,
+    )
+    done: dict[str, dict] = {}
+    results = runner.run_stages(ctx, [], lambda text: None, done)  # type: ignore[arg-type]
+    runner.run_comparisons(ctx, [], results, lambda text: None, done)  # type: ignore[arg-type]
+    assert seen == {
+        "floor": {"full"},
+        "naive": {"full", "floor"},
+        "at_the_end": {"full", "daily", "floor", "naive"},
+    }
 
 
 def test_included_scales_join_the_report_once(tmp_path):
