@@ -155,7 +155,8 @@ def scoring_naive(ctx: BenchContext, stages: StageRuns) -> dict[str, Any]:
         f"naive_vs_{name}": ratio_summary(_walls(runs), _walls(stages[stage]))
         for name, stage in (
             ("full_build", "scoring_full"),
-            # the most any SQL scorer could reach: the floor, and less than any scorer does
+            # the floor (the best single query) and the bound (less than any scorer does):
+            # the most any build could reach against the row-by-row scorer
             ("floor", "scoring_floor"),
             ("sort_bound", "scoring_sort_bound"),
         )

@@ -6,7 +6,8 @@
   nothing computed. No exact scorer does less, so it bounds what any of them can gain.
 - naive_scores: the row-by-row Python scorer an ad-hoc script would be (one FETCH per signal,
   dict lookups, a loop, one INSERT per contact scored): what the warehouse replaces.
-Both must reproduce marts.contact_intent to 0.01 points, or the comparison means nothing.
+The floor and the naive scorer must reproduce marts.contact_intent to 0.01 points, or the
+comparison means nothing.
 """
 
 from __future__ import annotations
