@@ -45,6 +45,11 @@ class Comparison:
     after: str | None = None
 
 
+def _signal_count(ctx: BenchContext) -> int:
+    """The signals the scoring comparisons read (their rows figure)."""
+    return int(ctx.scalar("select count(*) from core.fct_signals"))
+
+
 def _walls(runs: list[dict[str, Any]], key: str = "wall_s") -> list[float]:
     return [run[key] for run in runs if run.get(key)]
 
@@ -69,10 +74,9 @@ def scoring_floor(ctx: BenchContext, stages: StageRuns) -> dict[str, Any]:
                 contacts = run_floor(conn, ctx.scored_as_of, rules, FLOOR_TABLE)
             runs.append(usage[0].as_dict())
         agreement = check_agreement(conn, FLOOR_TABLE)
-        signals = int(conn.execute("select count(*) from core.fct_signals").fetchone()[0])  # type: ignore[index]
         conn.execute(f"drop table {FLOOR_TABLE}")
     result: dict[str, Any] = {
-        "rows": signals,
+        "rows": _signal_count(ctx),
         "contacts_scored": contacts,
         "runs": runs,
         "agreement": agreement,
@@ -107,9 +111,8 @@ def scoring_sort_bound(ctx: BenchContext, stages: StageRuns) -> dict[str, Any]:
             with measured(roots_with_server(ctx.pgdata)) as usage:
                 run_sort_bound(conn, ctx.scored_as_of)
             runs.append(usage[0].as_dict())
-        signals = int(conn.execute("select count(*) from core.fct_signals").fetchone()[0])  # type: ignore[index]
     result: dict[str, Any] = {
-        "rows": signals,
+        "rows": _signal_count(ctx),
         "runs": runs,
         "note": "every scored signal read and ordered by contact, type and time; nothing scored",
     }
@@ -123,7 +126,7 @@ def scoring_naive(ctx: BenchContext, stages: StageRuns) -> dict[str, Any]:
     """The row-by-row scorer, on a sample of whole contacts when the data is large; its time is
     extrapolated linearly to every signal (the loop's cost per signal does not depend on n)."""
     rules = ScoringVars.from_project()
-    total = int(ctx.scalar("select count(*) from core.fct_signals"))
+    total = _signal_count(ctx)
     sample_every = max(1, math.ceil(total / ctx.naive_limit))
     runs = []
     with ctx.connect() as conn:

@@ -384,6 +384,30 @@ def test_earlier_daily_files_are_taken_out_before_a_full_build(
     assert warehouse.execute(counts_sql).fetchone() == before
 
 
+def _run_stages_and_comparisons(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    stages: list[Stage],
+    comparisons: list[Comparison],
+) -> dict[str, dict]:
+    """The runner's two passes, as `revops bench` makes them, over these stages and comparisons
+    in place of the real ones (no database); returns the comparisons' results."""
+    monkeypatch.setattr(runner, "STAGES", stages)
+    monkeypatch.setattr(runner, "COMPARISONS", comparisons)
+    ctx = SimpleNamespace(
+        home=tmp_path,
+        pgdata=tmp_path / "pgdata",
+        data_dir=tmp_path / "generated",
+        scale=SimpleNamespace(companies=1, event_rate=1.0),
+        seed=1,
+        repeat=1,
+        stage_repeat=1,
+    )
+    done: dict[str, dict] = {}
+    results = runner.run_stages(ctx, [], lambda text: None, done)  # type: ignore[arg-type]
+    return runner.run_comparisons(ctx, [], results, lambda text: None, done)  # type: ignore[arg-type]
+
+
 def test_a_comparison_runs_right_after_the_stage_whose_data_it_reads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -397,22 +421,12 @@ def test_a_comparison_runs_right_after_the_stage_whose_data_it_reads(
     def comparison(name: str, after: str | None) -> Comparison:
         return Comparison(name, lambda ctx, runs: order.append(name) or {}, after=after)
 
-    monkeypatch.setattr(runner, "STAGES", [stage("full"), stage("daily")])
-    monkeypatch.setattr(
-        runner, "COMPARISONS", [comparison("at_the_end", None), comparison("floor", "full")]
+    out = _run_stages_and_comparisons(
+        tmp_path,
+        monkeypatch,
+        [stage("full"), stage("daily")],
+        [comparison("at_the_end", None), comparison("floor", "full")],
     )
-    ctx = SimpleNamespace(
-        home=tmp_path,
-        pgdata=tmp_path / "pgdata",
-        data_dir=tmp_path / "generated",
-        scale=SimpleNamespace(companies=1, event_rate=1.0),
-        seed=1,
-        repeat=1,
-        stage_repeat=1,
-    )
-    done: dict[str, dict] = {}
-    results = runner.run_stages(ctx, [], lambda text: None, done)  # type: ignore[arg-type]
-    out = runner.run_comparisons(ctx, [], results, lambda text: None, done)  # type: ignore[arg-type]
     assert order == ["full", "floor", "daily", "at_the_end"]
     assert list(out) == ["at_the_end", "floor"]  # reported in COMPARISONS order, each once
 
@@ -434,24 +448,12 @@ def test_a_comparison_reads_the_runs_of_the_comparisons_before_it(
 
         return Comparison(name, run, after=after)
 
-    monkeypatch.setattr(runner, "STAGES", [stage("full"), stage("daily")])
-    monkeypatch.setattr(
-        runner,
-        "COMPARISONS",
+    _run_stages_and_comparisons(
+        tmp_path,
+        monkeypatch,
+        [stage("full"), stage("daily")],
         [comparison("floor", "full"), comparison("naive", "full"), comparison("at_the_end", None)],
     )
-    ctx = SimpleNamespace(
-        home=tmp_path,
-        pgdata=tmp_path / "pgdata",
-        data_dir=tmp_path / "generated",
-        scale=SimpleNamespace(companies=1, event_rate=1.0),
-        seed=1,
-        repeat=1,
-        stage_repeat=1,
-    )
-    done: dict[str, dict] = {}
-    results = runner.run_stages(ctx, [], lambda text: None, done)  # type: ignore[arg-type]
-    runner.run_comparisons(ctx, [], results, lambda text: None, done)  # type: ignore[arg-type]
     assert seen == {
         "floor": {"full"},
         "naive": {"full", "floor"},
