@@ -1,5 +1,5 @@
 {#
-    The CTEs `earlier_accepted`, `ranked` and `deduplicated` that judge repeats of a key that
+    The CTEs `ranked`, `earlier_judged` and `deduplicated` that judge repeats of a key that
     must be unique (an event id; a person in one delivery), over a `validated` CTE that carries
     `invalid_reason`, `content_hash` and `raw_row_id`. The first valid row of a key wins; a
     later identical row is an `exact_replay`, a later different one a `conflicting_duplicate`.
@@ -7,37 +7,6 @@
     accepted, so the verdicts equal a full rebuild's.
 #}
 {% macro judge_repeats(key_columns) %}
-
-{% if is_incremental() %}
-    arriving_keys as (
-        select distinct
-            {{ key_columns | join(', ') }}
-        from validated
-    ),
-
-    earlier_accepted as (
-        select
-            {% for key in key_columns -%}
-                accepted.{{ key }},
-            {% endfor -%}
-            accepted.content_hash
-        from {{ this }} as accepted
-        inner join arriving_keys
-            on
-            {% for key in key_columns %}
-                accepted.{{ key }} = arriving_keys.{{ key }}{{ " and" if not loop.last }}
-            {% endfor %}
-        where accepted.reject_reason is null
-    ),
-{% else %}
-    earlier_accepted as (
-        select
-            {{ key_columns | join(', ') }},
-            content_hash
-        from validated
-        where 1 = 0
-    ),
-{% endif %}
 
 ranked as (
     select
@@ -53,26 +22,48 @@ ranked as (
     from validated
 ),
 
+{% if is_incremental() %}
+    -- one index probe per arriving valid row, whatever the planner guesses of their number: as a
+    -- join, a guess of one arriving row (the normalizations hide the count) looped over every
+    -- arriving key for each arriving row, and a monthly delivery took minutes
+    earlier_judged as (
+        select
+            ranked.*,
+            case when ranked.invalid_reason is null then (
+                select max(accepted.content_hash)
+                from {{ this }} as accepted
+                where
+                    {% for key in key_columns %}
+                        accepted.{{ key }} = ranked.{{ key }} and
+                    {% endfor %}
+                    accepted.reject_reason is null
+            ) end as earlier_content_hash
+        from ranked
+    ),
+{% else %}
+    earlier_judged as (
+        select
+            *,
+            cast(null as {{ dbt.type_string() }}) as earlier_content_hash
+        from ranked
+    ),
+{% endif %}
+
 deduplicated as (
     select
-        ranked.*,
+        *,
         case
-            when ranked.invalid_reason is not null then ranked.invalid_reason
-            when earlier_accepted.{{ key_columns[-1] }} is not null
+            when invalid_reason is not null then invalid_reason
+            when earlier_content_hash is not null
                 then case
-                    when ranked.content_hash = earlier_accepted.content_hash then 'exact_replay'
+                    when content_hash = earlier_content_hash then 'exact_replay'
                     else 'conflicting_duplicate'
                 end
-            when ranked.key_rank = 1 then null
-            when ranked.content_hash = ranked.first_content_hash then 'exact_replay'
+            when key_rank = 1 then null
+            when content_hash = first_content_hash then 'exact_replay'
             else 'conflicting_duplicate'
         end as reject_reason
-    from ranked
-    left join earlier_accepted
-        on
-        {% for key in key_columns %}
-            ranked.{{ key }} = earlier_accepted.{{ key }}{{ " and" if not loop.last }}
-        {% endfor %}
+    from earlier_judged
 )
 
 {% endmacro %}

@@ -6,6 +6,7 @@
     materialized='incremental',
     incremental_strategy='append',
     on_schema_change='fail',
+    pre_hook="{{ analyze_relation(source('vendor', 'vendor_people_snapshots'), var('analyze_raw_growth_share')) }}",
     indexes=[
         {'columns': ['raw_row_id'], 'unique': true},
         {'columns': ['workspace_id', 'snapshot_date']},
@@ -17,17 +18,7 @@
     'full_name', 'email', 'phone', 'title', 'company_name', 'company_domain', 'linkedin_url',
 ] %}
 {#- an identity's key, written alike by the rows and by the distinct identities they join -#}
-{%- set identity_keys -%}
-    {%- for column in identity_columns -%}
-        coalesce({{ column }}, '') as {{ column }}_key,
-    {%- endfor -%}
-{%- endset %}
-{%- set identity_match -%}
-    {%- for column in identity_columns -%}
-        cleaned.{{ column }}_key = identities_normalized.{{ column }}_key
-        {{- " and " if not loop.last }}
-    {%- endfor -%}
-{%- endset %}
+{%- set identity_key = row_content_key(identity_columns) %}
 {%- set new_rows_only %}
     {% if is_incremental() %}
         where raw_row_id > {{ incremental_watermark('raw_row_id', 'bigint', '0') }}
@@ -50,7 +41,7 @@ cleaned as (
         {{ clean_text('country') }} as country,
         {{ clean_text('snapshot_date') }} as snapshot_date_text,
         loaded_at,
-        {{ identity_keys }}
+        {{ identity_key }} as identity_key,
         {{ row_content_hash([
             'vendor_person_id', 'snapshot_date', 'full_name', 'email', 'phone', 'title',
             'seniority', 'department', 'company_name', 'company_domain', 'linkedin_url', 'country',
@@ -63,11 +54,12 @@ cleaned as (
 -- each distinct set is normalized once, not once per delivery (the normalizations are most of
 -- this model's cost). Normalized inside the aggregate, so the planner cannot move them above
 -- the join back to the rows (where they would run once per row again). The set is keyed by
--- its raw values, a null as '' (both clean to null): hashing seven columns for the join is
--- cheaper than an md5 of them per row.
+-- its raw values written into one text (not an md5 of it): joined on seven columns, the
+-- planner multiplied their selectivities into one row and looped over every identity for
+-- each row of a monthly delivery.
 identities_normalized as (
     select
-        {{ identity_keys }}
+        {{ identity_key }} as identity_key,
         {{ normalize_person_name('max(' ~ clean_text('full_name') ~ ')') }} as full_name,
         {{ normalize_email('max(' ~ clean_text('email') ~ ')') }} as email,
         {{ normalize_phone('max(' ~ clean_text('phone') ~ ')') }} as phone,
@@ -77,7 +69,7 @@ identities_normalized as (
         {{ normalize_linkedin_url('max(' ~ clean_text('linkedin_url') ~ ')') }} as linkedin_url
     from {{ source('vendor', 'vendor_people_snapshots') }}
     {{ new_rows_only }}
-    group by {{ range(1, identity_columns | length + 1) | join(', ') }}
+    group by 1
 ),
 
 typed as (
@@ -103,7 +95,7 @@ typed as (
         {{ try_cast('cleaned.snapshot_date_text', 'date') }} as snapshot_date
     from cleaned
     inner join identities_normalized
-        on {{ identity_match }}
+        on cleaned.identity_key = identities_normalized.identity_key
 ),
 
 validated as (
