@@ -9,46 +9,17 @@
 -- A move between two tracked companies is an exit at the old one and a hire at the new one.
 with
 
-people_snapshot as (
-    select
-        workspace_id,
-        person_id,
-        company_id,
-        title,
-        seniority,
-        seniority_source,
-        department,
-        data_source,
-        delivery_source,
-        seniority_rank,
-        is_company_tracked,
-        dbt_is_deleted = 'True' as is_deleted,
-        dbt_valid_from
-    from {{ ref('people_snapshot') }}
+-- the snapshot's versions as today's golden ids, each linked to the version it follows
+int_people_snapshot_versions as (
+    select * from {{ ref('int_people_snapshot_versions') }}
 ),
 
-baselines as (
+-- a deletion version repeats the person's last state: its "to" side is nobody, nowhere (its
+-- "from" side, for a return, is where the person was last seen)
+versions as (
     select
         workspace_id,
-        min(dbt_valid_from) as baseline_at
-    from people_snapshot
-    group by workspace_id
-),
-
-versions_numbered as (
-    select
-        *,
-        row_number() over (
-            partition by workspace_id, person_id
-            order by dbt_valid_from
-        ) as version_number
-    from people_snapshot
-),
-
--- a deletion version repeats the person's last state: its "to" side is nobody, nowhere
-versions_current as (
-    select
-        workspace_id,
+        snapshot_person_id,
         person_id,
         case when not is_deleted then company_id end as company_id,
         case when not is_deleted then title end as title,
@@ -60,9 +31,14 @@ versions_current as (
         case when not is_deleted then seniority_rank end as seniority_rank,
         is_company_tracked and not is_deleted as is_company_tracked,
         is_deleted,
+        is_rekeyed_away,
+        is_rekeyed_in,
         version_number,
+        baseline_at,
+        previous_snapshot_person_id,
+        previous_valid_from,
         dbt_valid_from
-    from versions_numbered
+    from int_people_snapshot_versions
 ),
 
 -- people with a single baseline version never moved: only later versions are compared
@@ -70,6 +46,7 @@ transitions as (
     select
         current_version.workspace_id,
         current_version.person_id,
+        current_version.snapshot_person_id,
         previous_version.company_id as from_company_id,
         current_version.company_id as to_company_id,
         previous_version.title as from_title,
@@ -84,23 +61,27 @@ transitions as (
         current_version.delivery_source,
         previous_version.seniority_rank as from_seniority_rank,
         current_version.seniority_rank as to_seniority_rank,
-        previous_version.person_id is not null as has_previous_version,
+        previous_version.snapshot_person_id is not null as has_previous_version,
         coalesce(previous_version.is_deleted, false) as is_return,
         coalesce(previous_version.is_company_tracked, false) as is_from_company_tracked,
         current_version.is_company_tracked as is_to_company_tracked,
         current_version.is_deleted as is_hard_delete,
+        current_version.is_rekeyed_away,
         cast(previous_version.dbt_valid_from as date) as from_snapshot_date,
         cast(current_version.dbt_valid_from as date) as snapshot_date,
         current_version.dbt_valid_from as occurred_at
-    from versions_current as current_version
-    inner join baselines
-        on current_version.workspace_id = baselines.workspace_id
-    left join versions_numbered as previous_version
+    from versions as current_version
+    left join int_people_snapshot_versions as previous_version
         on
             current_version.workspace_id = previous_version.workspace_id
-            and current_version.person_id = previous_version.person_id
-            and current_version.version_number = previous_version.version_number + 1
-    where current_version.version_number > 1 or current_version.dbt_valid_from > baselines.baseline_at
+            and current_version.previous_snapshot_person_id = previous_version.snapshot_person_id
+            and current_version.previous_valid_from = previous_version.dbt_valid_from
+    where
+        (
+            current_version.version_number > 1
+            or current_version.dbt_valid_from > current_version.baseline_at
+        )
+        and not current_version.is_rekeyed_in
 ),
 
 exits as (
@@ -114,7 +95,10 @@ exits as (
         has_previous_version
         and not is_return
         and is_from_company_tracked
-        and (is_hard_delete or to_company_id is null or to_company_id <> from_company_id)
+        and (
+            (is_hard_delete and not is_rekeyed_away)
+            or (not is_hard_delete and (to_company_id is null or to_company_id <> from_company_id))
+        )
 ),
 
 -- a returning person's "from" is where they were last seen; a newcomer has none
@@ -174,10 +158,22 @@ movements_unioned as (
     where movement_type is not null
 ),
 
-movements as (
+-- two ids of one person (before a merge) can show the same movement: it is one movement
+movements_ranked as (
     select
+        *,
         person_id || ':' || movement_type || ':'
         || {{ dbt.cast('snapshot_date', dbt.type_string()) }} as movement_id,
+        row_number() over (
+            partition by workspace_id, person_id, movement_type, snapshot_date
+            order by snapshot_person_id
+        ) as movement_rank
+    from movements_unioned
+),
+
+movements as (
+    select
+        movement_id,
         workspace_id,
         person_id,
         company_id,
@@ -200,7 +196,8 @@ movements as (
         from_snapshot_date,
         snapshot_date,
         occurred_at
-    from movements_unioned
+    from movements_ranked
+    where movement_rank = 1
 )
 
 select * from movements
