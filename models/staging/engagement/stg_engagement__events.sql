@@ -4,24 +4,41 @@ base_engagement__events as (
     select * from {{ ref('base_engagement__events') }}
 ),
 
+-- read here rather than judged into the append-only base table, so a label added to the seed
+-- applies to every event already loaded
+reply_sentiments as (
+    select
+        reply_sentiment_label,
+        reply_sentiment
+    from {{ ref('reply_sentiments') }}
+),
+
 accepted as (
     select
-        workspace_id,
-        event_id,
-        crm_person_id,
-        crm_company_id,
-        event_type,
-        person_email,
-        source_system,
-        campaign_id,
-        page_url,
-        reply_sentiment,
-        occurred_at,
-        raw_row_id,
-        load_batch_id,
-        loaded_at
-    from base_engagement__events
-    where reject_reason is null
+        events.workspace_id,
+        events.event_id,
+        events.crm_person_id,
+        events.crm_company_id,
+        events.event_type,
+        events.person_email,
+        events.source_system,
+        events.campaign_id,
+        events.page_url,
+        reply_sentiments.reply_sentiment,
+        events.reply_sentiment as reply_sentiment_label,
+        coalesce(
+            events.reply_sentiment is not null and reply_sentiments.reply_sentiment is null, false
+        ) as is_unknown_reply_sentiment,
+        events.occurred_at,
+        events.raw_row_id,
+        events.load_batch_id,
+        events.loaded_at
+    from base_engagement__events as events
+    left join reply_sentiments
+        on
+            translate(events.reply_sentiment, '_-', '  ')
+            = reply_sentiments.reply_sentiment_label
+    where events.reject_reason is null
 )
 
 select * from accepted

@@ -55,6 +55,7 @@ judged as (
         *,
         case
             when crm_company_id is null then 'missing_record_id'
+            when {{ key_too_long(['crm_company_id']) }} then 'value_too_long'
             when company_name is null and company_domain is null then 'no_usable_identifier'
             when
                 {{ is_unparsed('created_at_text', 'created_at') }}

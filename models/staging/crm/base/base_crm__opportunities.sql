@@ -33,7 +33,7 @@ typed as (
     select
         *,
         {{ try_cast('amount_text', 'numeric') }} as amount,
-        {{ try_cast('close_date_text', 'date') }} as close_date,
+        {{ parse_date('close_date_text') }} as close_date,
         {{ parse_utc_timestamp('created_at_text') }} as created_at,
         {{ parse_utc_timestamp('updated_at_text') }} as updated_at,
         row_number() over (
@@ -48,6 +48,7 @@ judged as (
         *,
         case
             when crm_opportunity_id is null then 'missing_record_id'
+            when {{ key_too_long(['crm_opportunity_id', 'crm_company_id']) }} then 'value_too_long'
             when
                 {{ is_unparsed('close_date_text', 'close_date') }}
                 or {{ is_unparsed('created_at_text', 'created_at') }}

@@ -53,6 +53,7 @@ judged as (
         *,
         case
             when crm_person_id is null then 'missing_record_id'
+            when {{ key_too_long(['crm_person_id', 'crm_company_id']) }} then 'value_too_long'
             when
                 full_name is null and email is null and linkedin_url is null
                 then 'no_usable_identifier'

@@ -86,6 +86,8 @@ validated as (
         *,
         case
             when event_id is null then 'missing_record_id'
+            when {{ key_too_long(['event_id', 'crm_person_id', 'crm_company_id']) }}
+                then 'value_too_long'
             when occurred_at_text is null then 'missing_timestamp'
             when occurred_at is null then 'unparseable_timestamp'
             when not is_known_event_type then 'unknown_event_type'
@@ -102,7 +104,8 @@ select
     raw_row_id,
     workspace_id,
     load_batch_id,
-    event_id,
+    -- indexed: a rejected over-long id keeps its first characters (the raw row keeps it all)
+    {{ key_within_limit('event_id') }} as event_id,
     crm_person_id,
     crm_company_id,
     event_type,

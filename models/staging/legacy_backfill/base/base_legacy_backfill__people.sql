@@ -46,7 +46,7 @@ typed as (
         {{ try_cast('opens_text', 'integer') }} as opens,
         {{ try_cast('replies_text', 'integer') }} as replies,
         {{ try_cast('meetings_text', 'integer') }} as meetings,
-        {{ try_cast('last_activity_date_text', 'date') }} as last_activity_date,
+        {{ parse_date('last_activity_date_text') }} as last_activity_date,
         row_number() over (
             partition by workspace_id, legacy_person_id, content_hash
             order by raw_row_id
@@ -59,6 +59,8 @@ judged as (
         *,
         case
             when legacy_person_id is null then 'missing_record_id'
+            when {{ key_too_long(['legacy_person_id', 'legacy_company_id']) }}
+                then 'value_too_long'
             when
                 full_name is null and email is null and linkedin_url is null
                 then 'no_usable_identifier'

@@ -36,7 +36,7 @@ typed as (
         {{ normalize_company_name('account_name_text') }} as account_name,
         {{ normalize_domain('account_domain_text') }} as account_domain,
         {{ try_cast('amount_text', 'numeric') }} as amount,
-        {{ try_cast('expected_close_date_text', 'date') }} as expected_close_date,
+        {{ parse_date('expected_close_date_text') }} as expected_close_date,
         {{ parse_utc_timestamp('registered_at_text') }} as registered_at,
         row_number() over (
             partition by workspace_id, partner_opportunity_id, content_hash
@@ -50,6 +50,7 @@ judged as (
         *,
         case
             when partner_opportunity_id is null then 'missing_record_id'
+            when {{ key_too_long(['partner_opportunity_id']) }} then 'value_too_long'
             when account_name is null and account_domain is null then 'no_usable_identifier'
             when
                 {{ is_unparsed('expected_close_date_text', 'expected_close_date') }}

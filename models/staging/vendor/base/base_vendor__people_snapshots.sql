@@ -92,7 +92,7 @@ typed as (
         identities_normalized.company_name,
         identities_normalized.company_domain,
         identities_normalized.linkedin_url,
-        {{ try_cast('cleaned.snapshot_date_text', 'date') }} as snapshot_date
+        {{ parse_date('cleaned.snapshot_date_text') }} as snapshot_date
     from cleaned
     inner join identities_normalized
         on cleaned.identity_key = identities_normalized.identity_key
@@ -103,6 +103,8 @@ validated as (
         *,
         case
             when vendor_person_id is null then 'missing_record_id'
+            when {{ key_too_long(['vendor_person_id', 'company_name_text']) }}
+                then 'value_too_long'
             when snapshot_date_text is null then 'missing_timestamp'
             when snapshot_date is null then 'unparseable_timestamp'
             when
@@ -119,7 +121,8 @@ select
     raw_row_id,
     workspace_id,
     load_batch_id,
-    vendor_person_id,
+    -- indexed: a rejected over-long id keeps its first characters (the raw row keeps it all)
+    {{ key_within_limit('vendor_person_id') }} as vendor_person_id,
     full_name,
     email,
     phone,
