@@ -9,7 +9,7 @@
     as well without one; sampling a 10M-row table again took up to 3 s of a 1% run. Adapters
     that keep statistics themselves: a no-op.
 #}
-{% macro analyze_relation(relation, growth_share=var('analyze_growth_share')) -%}
+{% macro analyze_relation(relation, growth_share=revops_var('analyze_growth_share')) -%}
     {{ return(adapter.dispatch('analyze_relation')(relation, growth_share)) }}
 {%- endmacro %}
 

@@ -6,8 +6,9 @@
     the day they are read, and one run that crosses midnight scores every model for one day.
 #}
 {% macro bit_as_of_date() -%}
-    {%- if var('as_of') -%}
-        cast('{{ var("as_of") }}' as date)
+    {%- set as_of = revops_var('as_of') -%}
+    {%- if as_of -%}
+        {{ typed_literal(as_of | string | trim, 'date') }}
     {%- else -%}
         {{ typed_literal(run_started_at.strftime('%Y-%m-%d'), 'date') }}
     {%- endif -%}

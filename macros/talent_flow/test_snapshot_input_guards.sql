@@ -15,7 +15,7 @@
 #}
 {% test snapshot_input_not_truncated(model, snapshot_name, min_share=none, group_column='workspace_id') %}
     {%- set snapshot_relation = talent_flow_snapshot_relation(snapshot_name) -%}
-    {%- set min_share = talent_flow_var('talent_flow_min_input_share') if min_share is none else min_share -%}
+    {%- set min_share = revops_var('talent_flow_min_input_share') if min_share is none else min_share -%}
     {%- if snapshot_relation is none %}
 
     select 1 as no_snapshot_yet where 1 = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import typer
@@ -22,14 +23,17 @@ def backtest_command(
     vars_json: str | None = typer.Option(
         None, "--vars", help="Proposed dbt vars as JSON, e.g. '{\"bit_daily_cap_points\": 200}'."
     ),
-    as_of: str | None = typer.Option(None, "--as-of", help="Score both sides as of YYYY-MM-DD."),
+    as_of: datetime | None = typer.Option(
+        None, "--as-of", formats=["%Y-%m-%d"], help="Score both sides as of YYYY-MM-DD."
+    ),
 ) -> None:
     """Score the same signals with the current and a proposed scoring; compare the tiers."""
     settings = Settings.from_env()
     proposed_vars = parse_vars(vars_json)
     info = connect_info(settings)
     with console.status("building the proposed scoring next to the current one"):
-        shifts = run_backtest(settings, info, seeds, proposed_vars, as_of)
+        day = as_of.date().isoformat() if as_of else None
+        shifts = run_backtest(settings, info, seeds, proposed_vars, day)
     for shift in shifts:
         summary = Table(
             "", "count", "share", title=f"{shift.entity}s: tier changes", title_justify="left"

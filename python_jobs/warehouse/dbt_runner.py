@@ -7,6 +7,7 @@ itself, copied into the local state folder, and it reads the REVOPS_PG_* variabl
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -69,7 +70,7 @@ def run_dbt(
     command = (args or ["--help"])[0]
     result = _invoke(settings, info, args, quiet=quiet, callbacks=[on_event], manifest=manifest)
     if result.exception is not None and result.result is None:
-        raise UserError(f"dbt {command}: {_one_line(result.exception)}")
+        raise UserError(f"dbt {command}: {_error_line(result.exception)}")
     return _summarize(result)
 
 
@@ -125,6 +126,17 @@ def _summarize(result: Any) -> DbtOutcome:
             name = getattr(node_result.node, "name", "?")
             outcome.failures.append(f"{name}: {_one_line(node_result.message or status)}")
     return outcome
+
+
+# a bad var is named by revops_var (macros/platform/revops_var.sql); dbt wraps it in the node and
+# the macro stack it was raised from, which tell the user nothing
+VAR_PROBLEM = re.compile(r"\bvar \w+ (?:must|is not declared)\b.*?(?= > in macro|$)")
+
+
+def _error_line(value: object) -> str:
+    text = " ".join(str(value).split())
+    problem = VAR_PROBLEM.search(text)
+    return _one_line(problem.group(0) if problem else text.split(" > in macro ")[0])
 
 
 def _one_line(value: object) -> str:

@@ -119,7 +119,7 @@ fallback_confidence as (
                 -- the dedup window before the first rescored day: context, not rewritten
                 and fct_signals.occurred_at >= {{ dbt.dateadd(
                     'hour',
-                    -1 * var('bit_dedup_window_hours'),
+                    -1 * revops_var('bit_dedup_window_hours'),
                     'people_to_rescore.rescore_from_date',
                 ) }}
     ),
@@ -185,7 +185,7 @@ signals_weighted as (
     select
         signals.*,
         cast(signals.occurred_at as date) as occurred_date,
-        coalesce(signal_weights.weight, {{ var('bit_unknown_signal_weight') }}) as weight,
+        coalesce(signal_weights.weight, {{ revops_var('bit_unknown_signal_weight') }}) as weight,
         signal_weights.weight is null as is_fallback_weight,
         coalesce(signal_weights.is_decaying, true) as is_decaying,
         coalesce(
@@ -208,7 +208,7 @@ signals_deduplicated as (
         is_decaying and coalesce(
             occurred_at < {{ dbt.dateadd(
                 'hour',
-                var('bit_dedup_window_hours'),
+                revops_var('bit_dedup_window_hours'),
                 'lag(occurred_at) over (
                     partition by person_id, workspace_id, signal_type
                     order by occurred_at, signal_id
@@ -237,7 +237,7 @@ points_capped_daily as (
                 0,
                 least(
                     points_after_dedup,
-                    {{ var('bit_daily_cap_points') }} - (
+                    {{ revops_var('bit_daily_cap_points') }} - (
                         sum(case when is_decaying then points_after_dedup else 0 end) over (
                             partition by person_id, workspace_id, occurred_date
                             order by occurred_at, signal_id

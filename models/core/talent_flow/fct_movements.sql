@@ -95,7 +95,7 @@ reversals as (
             )
     where
         abs({{ dbt.datediff('movement.snapshot_date', 'reversal.snapshot_date', 'day') }})
-        <= {{ talent_flow_var('talent_flow_reversal_window_days') }}
+        <= {{ revops_var('talent_flow_reversal_window_days') }}
 ),
 
 rehires as (
@@ -116,7 +116,7 @@ rehires as (
         exits.movement_type = 'exit'
         and hires.movement_type = 'hire'
         and {{ dbt.datediff('exits.occurred_at', 'hires.occurred_at', 'second') }}
-        < {{ talent_flow_var('talent_flow_cooldown_hours') }} * 3600
+        < {{ revops_var('talent_flow_cooldown_hours') }} * 3600
 ),
 
 rehires_both_sides as (
@@ -209,7 +209,7 @@ changes_cooled_down as (
     select
         *,
         coalesce(
-            hours_since_previous_change < {{ talent_flow_var('talent_flow_cooldown_hours') }}, false
+            hours_since_previous_change < {{ revops_var('talent_flow_cooldown_hours') }}, false
         ) as is_in_cooldown,
         {{ dbt.date_trunc('month', 'occurred_at') }} as change_month
     from changes_spaced
@@ -242,7 +242,7 @@ movements_screened as (
             when signal_weights.weight is null then 'not_a_signal'
             when changes.is_in_cooldown then 'suppressed_cooldown'
             when
-                changes.change_number_in_month > {{ talent_flow_var('talent_flow_monthly_movement_cap') }}
+                changes.change_number_in_month > {{ revops_var('talent_flow_monthly_movement_cap') }}
                 then 'suppressed_monthly_cap'
             else 'accepted'
         end as status

@@ -61,7 +61,7 @@ tier_rises as (
         where
             earlier.as_of_date < {{ bit_as_of_date() }}
             and earlier.as_of_date
-            >= {{ dbt.dateadd('day', -1 * var('bit_trigger_cooldown_days'), bit_as_of_date()) }}
+            >= {{ dbt.dateadd('day', -1 * revops_var('bit_trigger_cooldown_days'), bit_as_of_date()) }}
         group by earlier.workspace_id, earlier.person_id
     ),
 {% else %}

@@ -34,7 +34,7 @@ escalated_shares as (
 unactionable as (
     select *
     from escalated_shares
-    where escalated_contacts > {{ var('bit_max_escalated_share') }} * scored_contacts
+    where escalated_contacts > {{ revops_var('bit_max_escalated_share') }} * scored_contacts
 )
 
 select * from unactionable

@@ -7,7 +7,7 @@
     materialized='incremental',
     incremental_strategy='append',
     on_schema_change='fail',
-    pre_hook="{{ analyze_relation(source('engagement', 'engagement_events'), var('analyze_raw_growth_share')) }}",
+    pre_hook="{{ analyze_relation(source('engagement', 'engagement_events'), revops_var('analyze_raw_growth_share')) }}",
     indexes=[
         {'columns': ['raw_row_id'], 'unique': true},
         {'columns': ['event_id', 'workspace_id']},

@@ -6,7 +6,7 @@
     materialized='incremental',
     incremental_strategy='append',
     on_schema_change='fail',
-    pre_hook="{{ analyze_relation(source('vendor', 'vendor_people_snapshots'), var('analyze_raw_growth_share')) }}",
+    pre_hook="{{ analyze_relation(source('vendor', 'vendor_people_snapshots'), revops_var('analyze_raw_growth_share')) }}",
     indexes=[
         {'columns': ['raw_row_id'], 'unique': true},
         {'columns': ['workspace_id', 'snapshot_date']},
