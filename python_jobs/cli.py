@@ -14,6 +14,7 @@ from python_jobs.generate.cli import generate_command
 from python_jobs.load.cli import load_command
 from python_jobs.match.cli import match_command
 from python_jobs.pipeline.cli import run_command, snapshot_command
+from python_jobs.replay.cli import replay_command
 from python_jobs.warehouse.cli import db_app, dbt_command
 
 app = typer.Typer(
@@ -33,6 +34,7 @@ app.command("run")(run_command)
 app.command("match")(match_command)
 app.command("snapshot")(snapshot_command)
 app.command("backtest")(backtest_command)
+app.command("replay")(replay_command)
 app.command("bench", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(
     bench_command
 )

@@ -121,9 +121,11 @@ def test_incremental_scoring_equals_a_full_refresh(warehouse: ConnectInfo, tmp_p
     build(warehouse, today, full=True)
     assert state(warehouse) == incremental
 
-    # the day moves on 40 days (signals cross the 7/8 and 30/31 day boundaries), then back
+    # the day moves on 40 days (signals cross the 7/8 and 30/31 day boundaries), then back,
+    # then back to a past day (a run for a past day rewrites only the contacts whose decay
+    # differs, so the run after it must know which day it last scored) and to today again
     scored_today = incremental
-    for as_of in (today + timedelta(days=40), today):
+    for as_of in (today + timedelta(days=40), today, today - timedelta(days=30), today):
         build(warehouse, as_of)
         incremental = state(warehouse)
         build(warehouse, as_of, full=True)
@@ -299,3 +301,115 @@ def test_the_marts_show_the_day_the_scores_were_built_for(warehouse: ConnectInfo
     for view, days in shown.items():
         assert len(days) == 1 and days <= run_days, f"{view} shows {days}, built for {run_days}"
     assert contributions_off == 0
+
+
+QUEUE_SQL = """
+select count(*), md5(coalesce(string_agg(row(trigger_id, action, tier, previous_tier,
+    bit_score)::text, ',' order by trigger_id), ''))
+from marts.outreach_queue where as_of_date = %s
+"""
+
+
+def queues(info: ConnectInfo, day: date) -> tuple:
+    with psycopg.connect(**info.kwargs()) as conn:  # type: ignore[arg-type]
+        outreach = conn.execute(QUEUE_SQL, (day,)).fetchone()
+        meetings = conn.execute(
+            "select count(*), md5(coalesce(string_agg(row(person_id, trigger_id, bit_score)::text,"
+            " ',' order by person_id), '')) from marts.meeting_queue"
+        ).fetchone()
+    return outreach, meetings
+
+
+def build_queues(info: ConnectInfo, day: date, full: bool = False) -> None:
+    build(info, day, full=full)
+    args = [
+        "--select",
+        "outreach_queue",
+        "meeting_queue",
+        "--vars",
+        json.dumps({"as_of": str(day)}),
+    ]
+    result = revops(
+        "dbt", "--", "run", *args, *(["--full-refresh"] if full else []), env=database_env(info)
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+
+
+def history_that_lifts_yesterday(info: ConnectInfo, path: Path, day: date) -> tuple[Path, str]:
+    """Strong signals on days before yesterday for a contact triggered today: yesterday's tier
+    rises to today's (burning both days), so today's rise (and its trigger) is gone."""
+    with psycopg.connect(**info.kwargs()) as conn:  # type: ignore[arg-type]
+        row = conn.execute(
+            "select queue.person_id, min(keys.key_value) from marts.outreach_queue as queue"
+            " inner join core.int_person_keys as keys on keys.person_id = queue.person_id"
+            " and keys.key_type = 'crm_person_id' where queue.as_of_date = %s"
+            " group by queue.person_id order by queue.person_id limit 1",
+            (day,),
+        ).fetchone()
+    assert row is not None, "no contact with a CRM id was triggered today"
+    person_id, crm_person_id = row
+    # one of each strong type on two days 96 hours apart (repeats within 72 hours count once)
+    types = ["demo_request", "meeting_held", "meeting_booked", "email_reply"]
+    events = [
+        {
+            "event_id": f"lift-{back}-{event_type}",
+            "event_type": event_type,
+            "occurred_at": f"{day - timedelta(days=back)}T09:00:00Z",
+            "crm_person_id": crm_person_id,
+            "source_system": "crm",
+        }
+        for back in (4, 8)
+        for event_type in types
+    ]
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(EVENT_COLUMNS)
+        writer.writerows([event.get(column, "") for column in EVENT_COLUMNS] for event in events)
+    return path, person_id
+
+
+def test_a_same_day_rerun_revises_the_days_triggers(warehouse: ConnectInfo, tmp_path):
+    """New data the same day can take back a trigger the day's first run queued: the day's
+    queues then hold what a full refresh for that day holds."""
+    today = datetime.now(UTC).date()
+    build_queues(warehouse, today)
+    before = queues(warehouse, today)
+    delta, person_id = history_that_lifts_yesterday(warehouse, tmp_path / "lift.csv", today)
+    revops("load", str(delta), env=database_env(warehouse), check=True)
+    build_queues(warehouse, today)
+    incremental = queues(warehouse, today)
+    with psycopg.connect(**warehouse.kwargs()) as conn:  # type: ignore[arg-type]
+        retriggered = conn.execute(
+            "select count(*) from marts.outreach_queue where person_id = %s and as_of_date = %s",
+            (person_id, today),
+        ).fetchone()
+    assert retriggered == (0,) and incremental != before  # the trigger was taken back
+    build_queues(warehouse, today, full=True)
+    assert queues(warehouse, today) == incremental
+
+
+def test_replays_leave_no_trace(warehouse: ConnectInfo):
+    """`revops replay` of two past days writes only their own schemas: the daily run that follows
+    leaves every mart and queue as a fresh full build has them."""
+    today = datetime.now(UTC).date()
+    env = database_env(warehouse)
+    build_queues(warehouse, today)
+    days = [today - timedelta(days=30), today - timedelta(days=95)]
+    for day in days:
+        result = revops("replay", "--as-of", str(day), env=env)
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr
+    with psycopg.connect(**warehouse.kwargs()) as conn:  # type: ignore[arg-type]
+        for day in days:
+            shown = conn.execute(
+                f"select distinct as_of_date from marts_replay_{day:%Y%m%d}.contact_intent"
+            ).fetchall()
+            assert shown == [(day,)]
+        back_dated = conn.execute(
+            "select count(*) from marts.outreach_queue where as_of_date <> %s", (today,)
+        ).fetchone()
+    assert back_dated == (0,)
+    build_queues(warehouse, today)
+    incremental = state(warehouse), queues(warehouse, today)
+    build_queues(warehouse, today, full=True)
+    assert (state(warehouse), queues(warehouse, today)) == incremental
+    assert revops("replay", "--as-of", str(days[0]), "--drop", env=env).returncode == 0

@@ -18,6 +18,8 @@
 ) }}
 
 {%- set as_of = bit_as_of_date() %}
+-- the score is the sum of the day's contributions (written by one macro for both models)
+-- depends_on: {{ ref('fct_bit_score_contributions') }}
 
 with
 
@@ -42,7 +44,7 @@ exits_by_person as (
 
 {% if is_incremental() %}
     {%- set scored_through = incremental_watermark('points_scored_through') %}
-    {%- set previous_as_of = incremental_watermark('as_of_date', 'date') %}
+    {%- set previous_as_of = bit_last_scored_as_of() %}
     {%- set rescore_everyone = bit_points_runs_since(scored_through) > 1 %}
     -- points rows rewritten since this model last ran; more than one points run since means
     -- one was missed, and then who changed is not known: everyone is rescored

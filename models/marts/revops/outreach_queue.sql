@@ -3,12 +3,15 @@
 -- auto_meeting by default). A contact that triggered the same
 -- or a stronger action within the cooldown does not trigger again, so a contact flapping
 -- around a threshold is queued once. Incremental: each day adds its triggers, and re-running a
--- day replaces that day's rows with the same rows (idempotent).
+-- day replaces all of that day's rows (a same-day rerun with new data revises the day's
+-- triggers, as a full refresh would; the outbox keeps its own copy of what it took).
 {{ config(
     materialized='incremental',
     unique_key='trigger_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
+    pre_hook="{% if is_incremental() %}delete from {{ this }} where as_of_date = "
+        ~ "{{ bit_as_of_date() }}{% endif %}",
 ) }}
 
 with
