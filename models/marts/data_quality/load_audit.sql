@@ -10,7 +10,7 @@ audited as (
         workspace_id,
         load_batch_id,
         feed,
-        file_name,
+        {{ spreadsheet_safe('file_name') }} as file_name,
         load_status,
         rows_loaded,
         raw_rows,

@@ -40,12 +40,12 @@ fallout_described as (
     select
         fallout.workspace_id,
         fallout.entity_type,
-        fallout.record_id,
+        {{ spreadsheet_safe('fallout.record_id') }} as record_id,
         {{ dbt.split_part('fallout.record_id', "':'", 1) }} as source,
-        records.record_name,
-        records.record_key,
+        {{ spreadsheet_safe('records.record_name') }} as record_name,
+        {{ spreadsheet_safe('records.record_key') }} as record_key,
         fallout.reason,
-        fallout.candidate_record_ids,
+        {{ spreadsheet_safe('fallout.candidate_record_ids') }} as candidate_record_ids,
         fallout.run_id,
         fallout.best_score
     from stg_matching__match_fallout as fallout

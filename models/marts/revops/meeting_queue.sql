@@ -35,8 +35,8 @@ waiting_for_meeting as (
         outreach_queue.person_id,
         outreach_queue.company_id,
         outreach_queue.trigger_id,
-        outreach_queue.full_name,
-        outreach_queue.company_name,
+        {{ spreadsheet_safe('outreach_queue.full_name') }} as full_name,
+        {{ spreadsheet_safe('outreach_queue.company_name') }} as company_name,
         outreach_queue.top_signals,
         contact_intent.bit_score,
         outreach_queue.triggered_on
