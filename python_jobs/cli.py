@@ -15,7 +15,7 @@ from python_jobs.load.cli import load_command
 from python_jobs.match.cli import match_command
 from python_jobs.pipeline.cli import run_command, snapshot_command
 from python_jobs.replay.cli import replay_command
-from python_jobs.warehouse.cli import db_app, dbt_command
+from python_jobs.warehouse.cli import db_app, dbt_command, init_command
 
 app = typer.Typer(
     name="revops",
@@ -28,6 +28,7 @@ app.add_typer(db_app, name="db")
 app.command("dbt", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(
     dbt_command
 )
+app.command("init")(init_command)
 app.command("generate")(generate_command)
 app.command("load")(load_command)
 app.command("run")(run_command)

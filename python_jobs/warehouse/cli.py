@@ -126,3 +126,18 @@ def dbt_command(
     info = connect_info(settings)
     outcome = run_dbt(settings, info, list(ctx.args))
     raise typer.Exit(0 if outcome.success else 1)
+
+
+def init_command() -> None:
+    """Create the raw tables and the Python jobs' output tables, empty, so a plain `dbt build`
+    (profiles.example.yml, no `revops run`) runs on a fresh database. Idempotent."""
+    from python_jobs.load.service import ensure_raw_schema
+    from python_jobs.match.store import ensure_tables
+    from python_jobs.warehouse.connection import connect
+
+    settings = Settings.from_env()
+    with connect(connect_info(settings)) as conn:
+        ensure_raw_schema(conn)
+        ensure_tables(conn)
+        conn.commit()
+    console.print("raw and matching tables ready: `dbt build` runs on this database")
