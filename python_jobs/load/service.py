@@ -29,6 +29,7 @@ import hashlib
 import io
 import re
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ from python_jobs.errors import UserError, shown, shown_path
 from python_jobs.load.raw_tables import GROUND_TRUTH_TABLES, RAW_FEEDS, RawFeed
 
 CHUNK_BYTES = 1 << 20
+HEADER_BYTES = 1 << 20  # a header row is read from the file's first megabyte
 UTF8_BOM = codecs.BOM_UTF8
 # Bytes Windows-1252 leaves undefined: a single-byte file holding one is read as Latin-1.
 CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
@@ -225,8 +227,8 @@ def inspect_file(path: Path) -> FileFacts:
     try:
         with open(path, "rb") as handle:
             while chunk := handle.read(CHUNK_BYTES):
-                if not first:
-                    first = chunk
+                if len(first) < HEADER_BYTES:
+                    first += chunk[: HEADER_BYTES - len(first)]
                 # hashed to the end all the same: the refused file's batch names its content
                 binary = binary or b"\x00" in chunk
                 digest.update(chunk)
@@ -379,7 +381,7 @@ def resolve_feed(path: Path, header: tuple[str, ...], kind: str | None) -> RawFe
             feed = matches[0]
     missing = [name for name in feed.columns if name not in header]
     unknown = [name for name in header if name not in feed.columns]
-    duplicated = sorted({name for name in header if header.count(name) > 1})
+    duplicated = sorted(name for name, count in Counter(header).items() if count > 1)
     if missing or unknown or duplicated:
         problems = []
         if missing:

@@ -8,17 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import revops
-
-
-def assert_one_line_error(result, expected: str, code: int | None = None) -> None:
-    assert result.returncode != 0, result
-    if code is not None:
-        assert result.returncode == code, result
-    lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.stderr + result.stdout
-    assert expected in lines[0], lines[0]
+from conftest import assert_one_line_error, revops
 
 
 def embedded_env(home: Path) -> dict[str, str]:
