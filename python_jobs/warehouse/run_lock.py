@@ -89,8 +89,10 @@ def _holder(conn: psycopg.Connection) -> str:
     ).fetchone()
     if row is None or not row[0] or not str(row[0]).startswith(_APPLICATION):
         return "another command"
-    since = f", since {row[1]:%H:%M:%S} UTC" if row[1] is not None else ""
-    return f"{str(row[0])[len(_APPLICATION) + 2 :]}{since}"
+    name = str(row[0])[len(_APPLICATION) + 2 :]  # e.g. "revops run (pid 1234)"
+    if row[1] is not None and name.endswith(")"):
+        name = f"{name[:-1]}, since {row[1]:%H:%M:%S} UTC)"
+    return name
 
 
 def holds_build_lock(func: F) -> F:
