@@ -333,7 +333,8 @@ def _single_byte(line: bytes) -> str:
 
 def _decode_line(line: bytes, encoding: str, mixed: bool) -> str:
     if encoding == "UTF8" and not mixed:
-        return line.decode("utf-8")
+        # replaced, not refused: the header read may have cut a character at its end
+        return line.decode("utf-8", errors="replace")
     if mixed:
         try:
             return line.decode("utf-8")

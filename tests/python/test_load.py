@@ -392,3 +392,11 @@ def test_a_megabyte_header_gives_a_short_clean_message(conn, scratch_database, t
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert "\\x1b[31m" in result.stderr and "characters)" in result.stderr
     assert batch_of(conn, path.name)[1] == "failed"
+
+
+def test_a_header_cut_inside_a_character_is_refused_in_one_line(conn, tmp_path):
+    """The header is read from the first megabyte, which can end inside a character."""
+    path = tmp_path / "long_header.csv"
+    path.write_bytes(("ü," * (1 << 19)).encode() + b"\n")  # the megabyte ends in a ü
+    with pytest.raises(UserError, match="header does not match"):
+        load_file(conn, path, "default")
