@@ -140,7 +140,11 @@ def generate_command(
                 advance_month_of(out, report) if advance_month else generate(params, out, report)
             )
     except OSError as error:
-        raise UserError(f"cannot write to {shown_path(out)}: {error.strerror or error}") from None
+        # one line and exit 2 from the command itself: it also runs outside `revops` (tests)
+        typer.echo(
+            f"revops: cannot write to {shown_path(out)}: {error.strerror or error}", err=True
+        )
+        raise typer.Exit(2) from None
     _summary(console, out, manifest)
 
 
