@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from python_jobs.errors import UserError
+from python_jobs.errors import UserError, shown, shown_path
 from python_jobs.generate.service import (
     MAX_COMPANIES,
     MAX_EVENT_RATE,
@@ -24,6 +24,23 @@ from python_jobs.generate.service import (
 )
 from python_jobs.generate.service import advance_month as advance_month_of
 from python_jobs.settings import Settings
+
+# Seeds are any whole number the generator's SeedSequence takes; the bound keeps a data set's
+# folder name (seed<S>-companies<N>) short.
+MAX_SEED = 2**64 - 1
+
+
+def check_generate_options(companies: int, seed: int, months: int) -> None:
+    """The generator's bounds for options that reach it from other commands (`revops run`), as
+    one line each; `revops generate` checks the same bounds in its options."""
+    if not 1 <= companies <= MAX_COMPANIES:
+        raise UserError(
+            f"--companies must be between 1 and {MAX_COMPANIES:,}, got {shown(companies)}"
+        )
+    if not 0 <= seed <= MAX_SEED:
+        raise UserError(f"--seed must be between 0 and {MAX_SEED} (2**64 - 1), got {shown(seed)}")
+    if not 1 <= months <= MAX_MONTHS:
+        raise UserError(f"--months must be between 1 and {MAX_MONTHS}, got {shown(months)}")
 
 
 def _first_of_month(value: str) -> date:
@@ -54,6 +71,7 @@ def generate_command(
         42,
         "--seed",
         min=0,
+        max=MAX_SEED,
         envvar="REVOPS_GENERATE_SEED",
         help="Same seed and options, same bytes.",
     ),
@@ -122,7 +140,10 @@ def generate_command(
                 advance_month_of(out, report) if advance_month else generate(params, out, report)
             )
     except OSError as error:
-        typer.echo(f"error: cannot write to {out}: {error.strerror or error}", err=True)
+        # one line and exit 2 from the command itself: it also runs outside `revops` (tests)
+        typer.echo(
+            f"revops: cannot write to {shown_path(out)}: {error.strerror or error}", err=True
+        )
         raise typer.Exit(2) from None
     _summary(console, out, manifest)
 

@@ -7,7 +7,9 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from python_jobs.errors import shown_path
 from python_jobs.load.raw_tables import RAW_FEEDS
 from python_jobs.load.service import load_file
 from python_jobs.settings import Settings
@@ -29,12 +31,20 @@ def load_command(
     paths = expand_paths(files)
     info = connect_info(settings)
     table = Table("file", "kind", "rows loaded", "batch")
+    notes: list[str] = []
     with connect(info) as conn:
         for path in paths:
             result = load_file(conn, path, settings.workspace_id, kind)
             loaded = "already loaded" if result.already_loaded else f"{result.rows_loaded:,}"
-            table.add_row(str(path), result.kind, loaded, result.load_batch_id[:12])
+            table.add_row(Text(shown_path(path)), result.kind, loaded, result.load_batch_id[:12])
+            if result.lines_redecoded:
+                notes.append(
+                    f"{shown_path(path)}: {result.lines_redecoded:,} lines were not UTF-8 and"
+                    " were read as Windows-1252 (Latin-1)"
+                )
     console.print(table)
+    for note in notes:
+        console.print(note, markup=False, highlight=False, soft_wrap=True)
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:

@@ -20,12 +20,14 @@ from pathlib import Path
 
 import psycopg
 
+from python_jobs.generate.cli import check_generate_options
 from python_jobs.generate.service import GenerateParams, default_folder, generate
 from python_jobs.load.cli import expand_paths
 from python_jobs.load.service import ensure_raw_schema, load_file, load_ground_truth
 from python_jobs.settings import Settings
 from python_jobs.warehouse.connection import ConnectInfo, connect, connect_info
 from python_jobs.warehouse.dbt_runner import build_or_fail, parse_project
+from python_jobs.warehouse.run_lock import build_lock, holds_build_lock
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,7 @@ def describe_snapshotted(taken: list[date]) -> str:
     return f"{len(taken)} people deliveries snapshotted ({taken[0]} to {taken[-1]})"
 
 
+@holds_build_lock
 def snapshot_people(
     settings: Settings,
     info: ConnectInfo,
@@ -227,10 +230,12 @@ STAGES: list[Callable[[RunContext], None]] = [
 
 
 def run_pipeline(settings: Settings, options: RunOptions, reporter: Reporter) -> ConnectInfo:
+    check_generate_options(options.companies, options.seed, options.months)
     info = connect_info(settings)
     ctx = RunContext(settings, options, info, reporter)
-    for stage in STAGES:
-        stage(ctx)
+    with build_lock(settings, info):
+        for stage in STAGES:
+            stage(ctx)
     return info
 
 

@@ -15,6 +15,7 @@ from python_jobs.settings import Settings
 from python_jobs.warehouse import embedded
 from python_jobs.warehouse.connection import connect_info, embedded_server
 from python_jobs.warehouse.dbt_runner import run_dbt, write_profile
+from python_jobs.warehouse.run_lock import build_lock
 
 db_app = typer.Typer(help="Start, stop and inspect the warehouse database.", no_args_is_help=True)
 console = Console()
@@ -124,7 +125,8 @@ def dbt_command(
     """Run dbt with the project's profile: `revops dbt -- build --select staging`."""
     settings = Settings.from_env()
     info = connect_info(settings)
-    outcome = run_dbt(settings, info, list(ctx.args))
+    with build_lock(settings, info):
+        outcome = run_dbt(settings, info, list(ctx.args))
     raise typer.Exit(0 if outcome.success else 1)
 
 

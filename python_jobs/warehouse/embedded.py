@@ -83,9 +83,7 @@ class EmbeddedPostgres:
             self._ensure_initialized()
             current = self.status()
             if current.state == "stale":
-                # A crashed server leaves postmaster.pid behind; its process is gone, so the
-                # pid file is the only thing in the way.
-                (self.pgdata / "postmaster.pid").unlink(missing_ok=True)
+                self._forget_crashed_server()
             if current.state != "running":
                 self._pg_ctl_start()
             socket_dir = self.socket_dir()
@@ -97,7 +95,7 @@ class EmbeddedPostgres:
         with self._lock():
             current = self.status()
             if current.state == "stale":
-                (self.pgdata / "postmaster.pid").unlink(missing_ok=True)
+                self._forget_crashed_server()
                 return False
             if current.state != "running":
                 return False
@@ -117,8 +115,8 @@ class EmbeddedPostgres:
             pid = int(lines[0])
         except (IndexError, ValueError):
             return ServerStatus("stale", None, None, self.pgdata, "unreadable postmaster.pid")
-        if not _is_postgres_process(pid):
-            return ServerStatus("stale", pid, None, self.pgdata, f"no server process {pid}")
+        if not _is_server_of(pid, self.pgdata):
+            return ServerStatus("stale", pid, None, self.pgdata, f"server process {pid} is gone")
         socket_dir = Path(lines[4]) if len(lines) > 4 and lines[4] else self.socket_dir()
         return ServerStatus("running", pid, socket_dir, self.pgdata)
 
@@ -130,6 +128,15 @@ class EmbeddedPostgres:
         return Path("/tmp") / f"revops-pg-{digest}"
 
     # -- steps ---------------------------------------------------------------------------------
+
+    def _forget_crashed_server(self) -> None:
+        """A crashed server leaves its pid file and its socket's lock file behind, naming a pid
+        that is gone or, after a reboot, another process's: the server would refuse to start
+        over either while that pid lives. Its socket folder is this data folder's alone."""
+        (self.pgdata / "postmaster.pid").unlink(missing_ok=True)
+        socket = self.socket_dir() / ".s.PGSQL.5432"
+        for leftover in (socket.with_name(socket.name + ".lock"), socket):
+            leftover.unlink(missing_ok=True)
 
     @contextmanager
     def _lock(self) -> Iterator[None]:
@@ -273,12 +280,21 @@ class EmbeddedPostgres:
             raise UserError(f"{Path(command[0]).name} failed: {message[-1] if message else ''}")
 
 
-def _is_postgres_process(pid: int) -> bool:
+def _is_server_of(pid: int, pgdata: Path) -> bool:
+    """Whether `pid` is the server of this data folder, not a process that got its pid after a
+    crash or a reboot (another program, another folder's server): a postgres server works in
+    its data folder, and names it in its command line."""
+    proc = Path(f"/proc/{pid}")
     try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        argv = (proc / "cmdline").read_bytes().split(b"\0")
     except OSError:
         return False
-    return b"postgres" in cmdline
+    if not argv or Path(os.fsdecode(argv[0])).name != "postgres":
+        return False
+    try:
+        return (proc / "cwd").resolve(strict=True) == pgdata.resolve()
+    except OSError:  # another user's process: its command line must name the folder
+        return os.fsencode(pgdata.resolve()) in argv or os.fsencode(pgdata) in argv
 
 
 def reset(pgdata: Path) -> None:

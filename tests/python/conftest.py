@@ -69,9 +69,43 @@ def revops(
     return result
 
 
+def start_revops(*args: str, env: dict[str, str] | None = None, stderr=None) -> subprocess.Popen:
+    """The real CLI in a subprocess left running (for what happens while it runs)."""
+    return subprocess.Popen(
+        [*REVOPS, *args],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=stderr if stderr is not None else subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
+
+
+def assert_one_line_error(result, expected: str, code: int | None = None) -> None:
+    assert result.returncode != 0, result
+    if code is not None:
+        assert result.returncode == code, result
+    lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert expected in lines[0], lines[0]
+
+
 def database_env(info: ConnectInfo) -> dict[str, str]:
     """Environment that points the CLI at `info`'s database on the embedded server."""
     return {"REVOPS_PG_DATABASE": info.dbname}
+
+
+def external_env(info: ConnectInfo) -> dict[str, str]:
+    """Environment that points the CLI at `info`'s database as an external server, so that
+    REVOPS_HOME can be a folder of the test's own without starting another server there."""
+    return {
+        "REVOPS_PG_HOST": info.host,
+        "REVOPS_PG_PORT": str(info.port),
+        "REVOPS_PG_USER": info.user,
+        "REVOPS_PG_DATABASE": info.dbname,
+    }
 
 
 def fixture_path(*parts: str) -> Path:
