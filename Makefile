@@ -14,7 +14,7 @@ REVOPS := $(BIN)/revops
 TEST_HOME := $(CURDIR)/.revops/test
 TEST_COMPANIES ?= 300
 
-.PHONY: setup demo test lint lint-sql lint-python bench clean
+.PHONY: setup demo test soak lint lint-sql lint-python bench clean
 
 setup: $(VENV)/.installed
 
@@ -28,8 +28,8 @@ demo: setup
 	$(REVOPS) run
 
 lint-python: setup
-	$(BIN)/ruff check python_jobs tests/python bench
-	$(BIN)/ruff format --check python_jobs tests/python bench
+	$(BIN)/ruff check python_jobs tests/python bench soak
+	$(BIN)/ruff format --check python_jobs tests/python bench soak
 
 lint-sql: setup
 	eval "$$($(REVOPS) db env)"
@@ -47,6 +47,18 @@ test: setup
 	$(REVOPS) run --companies $(TEST_COMPANIES)
 	eval "$$($(REVOPS) db env)"
 	$(BIN)/pytest -q
+
+# Twelve hostile months of `revops run` in a row on a warehouse of their own (tests/python/
+# test_soak.py; `python -m soak --help` runs it by hand). CI runs it after `make test`.
+SOAK_HOME := $(CURDIR)/.revops/soak-test
+soak: setup
+	export REVOPS_HOME=$(SOAK_HOME)
+	trap 'env -u REVOPS_PG_HOST -u REVOPS_PG_PORT -u REVOPS_PG_USER -u REVOPS_PG_DATABASE $(REVOPS) db stop >/dev/null 2>&1 || true' EXIT
+	$(REVOPS) db stop >/dev/null 2>&1 || true
+	rm -rf $(SOAK_HOME)
+	$(REVOPS) db start
+	eval "$$($(REVOPS) db env)"
+	$(BIN)/pytest -q -m slow -s
 
 # e.g. make bench BENCH_ARGS='--scale 2000 --only scoring_full'
 BENCH_ARGS ?=

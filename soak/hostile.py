@@ -19,6 +19,7 @@ from python_jobs.load.raw_tables import RAW_FEEDS
 HOSTILE_FOLDER = "zz_hostile"
 FORMULAS = ['=HYPERLINK("http://evil.example","open")', "+cmd|' /C calc'!A0", "@SUM(A1:A9)"]
 FORMULAS += ["\t=1+1", "-2+3", "\r=2"]
+ENCODED_NAMES = ("Jürgen Müller", "Zoë Brontë")
 
 
 @dataclass
@@ -143,7 +144,7 @@ def write_mixed_encoding(path: Path, tag: str, company: str, day: str) -> None:
     writer = csv.writer(text)
     writer.writerow(RAW_FEEDS["crm_people"].columns)
     lines = []
-    for number, name in enumerate(["Jürgen Müller", "Zoë Brontë"]):
+    for number, name in enumerate(ENCODED_NAMES):
         row = {
             "crm_person_id": f"{tag}-encoding-{number}",
             "crm_company_id": company,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from python_jobs.settings import PROJECT_ROOT, Settings
 from python_jobs.warehouse.connection import ConnectInfo, connect, connect_info
-from soak.hostile import Injected, inject
+from soak.hostile import ENCODED_NAMES, Injected, inject
 
 # Columns that say when a run wrote a row (or for which day it was last rescored), not what it
 # holds: a full refresh writes every row anew.
@@ -119,6 +119,7 @@ class Soak:
             injected = inject(folder, month, delivery, conn)
         seconds = self.revops("run", *self.data_set_options())
         batches = self.check_reconciled()
+        self.check_encodings(month)
         with connect(self.info) as conn:
             rejected = dict(
                 conn.execute(
@@ -154,6 +155,20 @@ class Soak:
         if off:
             raise SoakFailed(f"{off} of {batches} batches: raw rows <> staged + rejected")
         return int(batches)
+
+    def check_encodings(self, month: int) -> None:
+        """The month's two names written in two encodings arrive as written, not garbled."""
+        with connect(self.info) as conn:
+            names = [
+                name
+                for (name,) in conn.execute(
+                    "select full_name from staging.stg_crm__people"
+                    " where crm_person_id like %s order by crm_person_id",
+                    (f"m{month:02d}-encoding-%",),
+                )
+            ]
+        if names != list(ENCODED_NAMES):
+            raise SoakFailed(f"names in two encodings arrived as {names}")
 
     def compare_with_full_refresh(self) -> tuple[float, int]:
         before = self.table_digests()
