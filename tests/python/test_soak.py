@@ -24,10 +24,15 @@ def test_twelve_hostile_months_in_a_row(scratch_database, tmp_path):
         on_line=lines.append,
     )
     report = soak.run(MONTHS)
+    rejected = report.cycles[-1].rejected
+    lines.append(
+        f"{report.raw_rows:,} raw rows reconciled, {sum(rejected.values()):,} rejected"
+        f" ({', '.join(f'{reason} {rows:,}' for reason, rows in sorted(rejected.items()))});"
+        f" {report.tables_compared} tables equal a full refresh"
+    )
     print("\n".join(lines))
     assert len(report.cycles) == MONTHS
     assert report.cycles[-1].merges > 0, "no month made matching retire an id"
-    rejected = report.cycles[-1].rejected
     for reason in ("value_too_long", "unparseable_timestamp", "exact_replay"):
         assert rejected.get(reason, 0) >= MONTHS, reason
     assert report.tables_compared > 30
