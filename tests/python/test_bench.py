@@ -4,6 +4,7 @@ with marts.contact_intent."""
 
 from __future__ import annotations
 
+import ast
 import csv
 import json
 import os
@@ -47,6 +48,57 @@ from bench.stages import DELTA_FILE_PREFIX, Stage, _without_earlier_deltas  # no
 from bench.stats import fit_exponent, ratio_summary, summary  # noqa: E402
 from bench.svg import loglog_svg  # noqa: E402
 from python_jobs.warehouse.connection import ConnectInfo  # noqa: E402
+
+# -- the bench stands beside the product -----------------------------------------------------------
+
+
+def imports_of_bench(source: str) -> list[int]:
+    """Lines of a module's source that import the bench package (or a module of it)."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            names = [node.module or ""]
+        else:
+            continue
+        if any(name == "bench" or name.startswith("bench.") for name in names):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_the_product_never_imports_the_bench() -> None:
+    """python_jobs runs the bench as `python -m bench` (a subprocess), never imports it: the
+    bench imports the product, so an import back would be a circle."""
+    sources = sorted((PROJECT_ROOT / "python_jobs").rglob("*.py"))
+    assert len(sources) > 20
+    offenders = [
+        f"{path.relative_to(PROJECT_ROOT)}:{line}"
+        for path in sources
+        for line in imports_of_bench(path.read_text())
+    ]
+    assert not offenders, f"python_jobs imports bench: {offenders}"
+
+
+def test_the_import_check_finds_every_form_of_import() -> None:
+    found = imports_of_bench(
+        "import bench\n"
+        "from bench.cli import main\n"
+        "import os, bench.stages\n"
+        "def f():\n    from bench import runner\n"
+        "from benchmarks import x\n"  # another package: fine
+        "from . import bench\n"  # a sibling module named bench: fine
+    )
+    assert found == [1, 2, 3, 5]
+
+
+def test_revops_bench_hands_its_arguments_and_exit_code_through() -> None:
+    shown = revops("bench", "--", "--help")
+    assert shown.returncode == 0, shown.stderr
+    assert "--stage-repeat" in shown.stdout  # the suite's own options
+    refused = revops("bench", "--only", "no_such_stage")
+    assert refused.returncode == 2 and "no_such_stage" in refused.stderr
+
 
 # -- stats -----------------------------------------------------------------------------------------
 
