@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
+import json
 
 import psycopg
 import pytest
 from conftest import revops
 
-from python_jobs.settings import PROJECT_ROOT
+from python_jobs.settings import PROJECT_ROOT, Settings
 from python_jobs.warehouse.connection import ConnectInfo
 
 MART_SCHEMAS = ("marts", "core")
@@ -42,12 +42,35 @@ def built_warehouse(server_info: ConnectInfo) -> ConnectInfo:
     return server_info
 
 
+def loaded_data_set(info: ConnectInfo) -> dict:
+    """The params (companies, seed, ...) of the generated data set this warehouse was loaded
+    from: the folder under REVOPS_HOME/generated whose raw files were all loaded. `revops run`
+    finds its data by those params, so a rerun must name them, whatever `make test` built."""
+    with psycopg.connect(**info.kwargs()) as conn:  # type: ignore[arg-type]
+        loaded = {
+            sha
+            for (sha,) in conn.execute(
+                "select file_sha256 from raw.load_batches where status = 'loaded'"
+            )
+        }
+    for manifest_path in sorted(Settings.from_env().generated_dir.glob("*/manifest.json")):
+        manifest = json.loads(manifest_path.read_text())
+        raw = [entry["sha256"] for path, entry in manifest["files"].items() if path[:4] == "raw/"]
+        if raw and set(raw) <= loaded:
+            return manifest["params"]
+    pytest.skip("the warehouse was not loaded from a data set that `revops run` generated")
+
+
 def test_second_run_changes_no_mart_row(built_warehouse: ConnectInfo):
     before = table_fingerprints(built_warehouse)
     # the intent marts are views of these tables
     assert before["core.int_contact_intent"][0] > 0 and before["core.int_account_intent"][0] > 0
-    companies = os.environ.get("REVOPS_TEST_COMPANIES", "300")
-    result = revops("run", "--companies", companies)
+    params = loaded_data_set(built_warehouse)
+    result = revops(
+        "run",
+        *("--companies", str(params["companies"]), "--seed", str(params["seed"])),
+        *("--months", str(params["months"])),
+    )
     assert result.returncode == 0, result.stderr
     assert "no new files to load" in result.stdout
     after = table_fingerprints(built_warehouse)
