@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench import recurring
 from bench.context import MONTHS, SCORING_SELECTION, BenchContext, StageFailed
 from bench.scoring import fingerprint, write_delta_events
 from python_jobs.pipeline import service as pipeline
@@ -60,6 +61,12 @@ class Stage:
     # True: a comparison's ratio reads its runs, so it repeats like the comparisons (--repeat);
     # the other stages run --stage-repeat times (long steps nothing is compared with)
     compared: bool = False
+    # incremental stages: the most new rows this scale allows; the stage then runs once more
+    # per --new-rows count (its setup reads ctx.facts["series_rows"]) and the exponent in new
+    # rows is fitted; `series_rows` names the run's figure that counts them
+    series_limit: Callable[[BenchContext], int] | None = None
+    series_rows: str = "new_rows"
+    target_s: float | None = None  # the target at the large scales (recurring.TARGET_SCALES)
 
 
 def _dbt_extras(ctx: BenchContext) -> Extras:
@@ -397,5 +404,30 @@ STAGES: list[Stage] = [
         check=_incremental_equals_full,
         feeds_later=False,
         compared=True,
+    ),
+    Stage(
+        "day_n",
+        recurring.load_and_run,
+        recurring.day_rows,
+        "one more day: ~1% new events, revops load, then revops run as of the next day"
+        " (rows: new events)",
+        setup=recurring.day_setup,
+        check=recurring.day_check,
+        feeds_later=False,
+        series_limit=recurring.day_series_limit,
+        target_s=recurring.DAY_TARGET_S,
+    ),
+    Stage(
+        "month_n",
+        recurring.load_and_run,
+        recurring.month_rows,
+        "a new people delivery, ~3% of its people changed: revops load, then revops run as of"
+        " its day (rows: its people; series: people changed)",
+        setup=recurring.month_setup,
+        check=recurring.month_check,
+        feeds_later=False,
+        series_limit=recurring.month_series_limit,
+        series_rows="changed_people",
+        target_s=recurring.MONTH_TARGET_S,
     ),
 ]
