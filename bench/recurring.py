@@ -26,6 +26,7 @@ import psycopg
 
 from bench.context import BenchContext, StageFailed
 from bench.scoring import render, write_delta_events
+from bench.stats import fit_exponent
 from python_jobs.load.raw_tables import RAW_FEEDS
 from python_jobs.pipeline.service import TALENT_FLOW_SNAPSHOT
 
@@ -334,13 +335,8 @@ def load_and_run(ctx: BenchContext) -> dict[str, Any]:
     return extras
 
 
-def day_rows(ctx: BenchContext) -> int:
-    """The day's new events."""
-    return int(ctx.facts.get("new_rows", 0))
-
-
-def month_rows(ctx: BenchContext) -> int:
-    """The people in the delivery."""
+def new_rows(ctx: BenchContext) -> int:
+    """The rows of the last run's file: the day's new events, the delivery's people."""
     return int(ctx.facts.get("new_rows", 0))
 
 
@@ -398,20 +394,18 @@ def flagged(fits: dict[str, dict[str, Any]]) -> list[str]:
 def series_fits(points: Iterable[dict[str, Any]], rows_key: str) -> dict[str, dict[str, Any]]:
     """The exponent in new rows of the stage's wall time, of each `revops run` stage and of
     each group's model seconds, over the series' points (two or more)."""
-    from bench.stats import fit_exponent
-
-    measured = [p for p in points if p.get("wall_s")]
+    measured = [p for p in points if "skipped" not in p]
     if len({p[rows_key] for p in measured}) < 2:
         return {}
     rows = [float(p[rows_key]) for p in measured]
-    curves: dict[str, list[float]] = {"wall": [p["wall_s"] for p in measured]}
+    curves: dict[str, list[float]] = {"wall": [float(p["wall_s"]) for p in measured]}
     for key in ("steps_s", "models_s"):
         for name in measured[0].get(key, {}):
-            values = [float(p.get(key, {}).get(name, 0.0)) for p in measured]
-            if all(value > 0 for value in values):
-                curves[f"{key[:-2]}.{name}"] = values
+            curves[f"{key[:-2]}.{name}"] = [float(p.get(key, {}).get(name, 0.0)) for p in measured]
     fits = {}
     for name, seconds in curves.items():
+        if not all(value > 0 for value in seconds):  # a part that did not run (no delivery)
+            continue
         fit = fit_exponent(rows, seconds)
         fits[name] = {"exponent": round(fit["exponent"], 3), "r2": round(fit["r2"], 3)}
     return fits

@@ -175,7 +175,7 @@ def _measure_series(ctx: BenchContext, stage: Stage, result: StageResult, say: S
     result.series_rows = stage.series_rows
     result.series_fits = series_fits(result.series, stage.series_rows)
     result.flags = flagged(result.series_fits)
-    if result.series_fits:
+    if "wall" in result.series_fits:
         wall = result.series_fits["wall"]["exponent"]
         say(f"  {stage.name}: exponent in new rows {wall:.2f} (flagged above {EXPONENT_LIMIT})")
     for flag in result.flags:

@@ -408,7 +408,7 @@ STAGES: list[Stage] = [
     Stage(
         "day_n",
         recurring.load_and_run,
-        recurring.day_rows,
+        recurring.new_rows,
         "one more day: ~1% new events, revops load, then revops run as of the next day"
         " (rows: new events)",
         setup=recurring.day_setup,
@@ -420,7 +420,7 @@ STAGES: list[Stage] = [
     Stage(
         "month_n",
         recurring.load_and_run,
-        recurring.month_rows,
+        recurring.new_rows,
         "a new people delivery, ~3% of its people changed: revops load, then revops run as of"
         " its day (rows: its people; series: people changed)",
         setup=recurring.month_setup,

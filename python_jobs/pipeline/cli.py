@@ -38,7 +38,7 @@ from python_jobs.pipeline.service import (
     run_pipeline,
     snapshot_people,
 )
-from python_jobs.pipeline.timings import BUILT_TYPES, RunTimings, format_seconds
+from python_jobs.pipeline.timings import BUILT_TYPES, RunTimings, StageTime, format_seconds
 from python_jobs.settings import Settings
 from python_jobs.warehouse.connection import connect, connect_info
 from python_jobs.warehouse.dbt_runner import FAILED_STATUSES, NodeEvent
@@ -174,11 +174,10 @@ class RunReporter(Reporter):
             self.console.print(text, style=style, markup=False, highlight=False, soft_wrap=True)
             self._said_at = time.monotonic()
 
-    def _end_stage(self, stage: object, failed: bool = False) -> None:
-        if stage is None:
-            return
-        verb = "failed after" if failed else "took"
-        self._say(f"  {verb} {format_seconds(stage.seconds)}")  # type: ignore[attr-defined]
+    def _end_stage(self, stage: StageTime | None, failed: bool = False) -> None:
+        if stage is not None:
+            verb = "failed after" if failed else "took"
+            self._say(f"  {verb} {format_seconds(stage.seconds)}")
 
     def _beat(self) -> None:
         """Without a terminal: a line whenever nothing was said for HEARTBEAT_S seconds."""
