@@ -11,6 +11,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 REVOPS := $(BIN)/revops
 # the test suite's own warehouse, rebuilt from nothing on every `make test`
+# (any size: `make test TEST_COMPANIES=150`; the tests read what was loaded from the warehouse)
 TEST_HOME := $(CURDIR)/.revops/test
 TEST_COMPANIES ?= 300
 

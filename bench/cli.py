@@ -19,6 +19,7 @@ from rich.console import Console
 
 from bench.comparisons import COMPARISONS
 from bench.context import BenchContext, Scale
+from bench.recurring import SERIES_ROWS
 from bench.report import cpu_pressure, included_scales, machine, scaling, write_all
 from bench.runner import run_comparisons, run_stages
 from bench.scoring import ScoresDisagree
@@ -78,6 +79,13 @@ def main_command(
     timeout: float = typer.Option(
         1800, "--timeout", min=10, help="Seconds one command may run before its stage fails."
     ),
+    new_rows: list[int] = typer.Option(
+        list(SERIES_ROWS),
+        "--new-rows",
+        min=1,
+        help="New rows of the incremental stages' scaling series (repeatable; day_n: new"
+        " events, month_n: people changed).",
+    ),
     include: list[Path] = typer.Option(
         [],
         "--include",
@@ -104,7 +112,15 @@ def main_command(
         rate = "" if entry.event_rate == 1.0 else f", {entry.event_rate:g}x the events"
         console.print(f"[bold]scale {entry.name}: {entry.companies:,} companies{rate}[/]")
         ctx = BenchContext(
-            home, entry, seed, as_of, repeat, naive_limit, timeout, stage_repeat=stage_repeat
+            home,
+            entry,
+            seed,
+            as_of,
+            repeat,
+            naive_limit,
+            timeout,
+            stage_repeat=stage_repeat,
+            series=tuple(sorted(set(new_rows))),
         )
         scale_started = time.perf_counter()
         # the scoring comparisons run right after the full build, on the data it scored
@@ -138,6 +154,7 @@ def main_command(
             "stage_repeat": stage_repeat,
             "seed": seed,
             "as_of": as_of,
+            "new_rows": sorted(set(new_rows)),
             "home": str(home),
         },
         "scales": results_scales,

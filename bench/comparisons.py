@@ -217,10 +217,6 @@ def matching_all_pairs(ctx: BenchContext, stages: StageRuns) -> dict[str, Any]:
     }
 
 
-def _not_built(what: str) -> Callable[[], str | None]:
-    return lambda: f"{what} does not exist yet: add its comparison in bench/comparisons.py"
-
-
 COMPARISONS: list[Comparison] = [
     Comparison(
         "scoring_floor",
@@ -246,10 +242,6 @@ COMPARISONS: list[Comparison] = [
         "all pairs (sampled, extrapolated) / the blocked matcher",
         missing=_matching_missing,
     ),
-    # Hooks: an embeddings job (e.g. batch vs one request per row) and the CRM push (changed
-    # rows only vs everything) add their ratios here.
-    Comparison("embeddings", lambda ctx, stages: {}, missing=_not_built("the embeddings job")),
-    Comparison("push", lambda ctx, stages: {}, missing=_not_built("the CRM push job")),
 ]
 
 

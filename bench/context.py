@@ -81,6 +81,7 @@ class BenchContext:
     naive_limit: int = 100_000  # above this many signals the naive scorer runs on a sample
     timeout_s: float = 1800.0  # the longest one command may run before it counts as failed
     stage_repeat: int = 1  # repetitions of the other stages (long, and compared with nothing)
+    series: tuple[int, ...] = ()  # new rows of the incremental stages' scaling series
     facts: dict[str, Any] = field(default_factory=dict)
     _info: ConnectInfo | None = None
 

@@ -8,6 +8,7 @@ import platform
 from pathlib import Path
 from typing import Any
 
+from bench.recurring import EXPONENT_LIMIT, MODEL_GROUPS, target_verdict
 from bench.stats import fit_exponent
 from bench.svg import loglog_svg
 
@@ -168,6 +169,11 @@ def markdown(results: dict[str, Any]) -> str:
                 lines.append(f"| {name} | | | | | | {entry['status']}: {_short(entry['note'])} |")
                 continue
             note = entry["note"] or ("" if entry["status"] == "measured" else entry["status"])
+            if entry.get("target_s") is not None:
+                verdict = target_verdict(
+                    scale["name"], entry["target_s"], entry["wall_s"]["median"]
+                )
+                note = f"{verdict}. {note}"
             if entry.get("dbt_elapsed_s"):
                 note = f"dbt models {_seconds(entry['dbt_elapsed_s']['median'])}s. {note}"
             lines.append(
@@ -175,6 +181,7 @@ def markdown(results: dict[str, Any]) -> str:
                 f" | {_seconds(entry['cpu_s']['median'])} | {_num(entry['rows_per_cpu_s'])}"
                 f" | {_num(entry['peak_pss_mb'])} | {note.strip()} |"
             )
+        lines += _recurring(scale["stages"])
         lines += [
             "",
             "| comparison | ratio | median (min-max) | note |",
@@ -210,6 +217,64 @@ def markdown(results: dict[str, Any]) -> str:
                 f"| {name} | {entry['exponent']:.2f} | {entry['cpu_exponent']:.2f} | {path} |"
             )
     return "\n".join(lines) + "\n"
+
+
+def _median_run(entry: dict[str, Any]) -> dict[str, Any]:
+    runs = sorted(entry["runs"], key=lambda run: run["wall_s"])
+    return runs[(len(runs) - 1) // 2]
+
+
+def _recurring(stages: dict[str, dict[str, Any]]) -> list[str]:
+    """The recurring stages' breakdown (the median run) and their series in new rows."""
+    recurring = {
+        name: entry for name, entry in stages.items() if entry.get("runs") and "target_s" in entry
+    }
+    if not recurring:
+        return []
+    steps = list(dict.fromkeys(k for e in recurring.values() for k in _median_run(e)["steps_s"]))
+    lines = [
+        "",
+        "Where the recurring runs' time goes (the median run): wall seconds of `revops load` and"
+        " of each stage of `revops run`; then dbt's seconds per part, summed over nodes run"
+        " on several threads at once.",
+        "",
+        "| stage | " + " | ".join(steps) + " | " + " | ".join(MODEL_GROUPS) + " | slowest models |",
+        "|---|" + "--:|" * (len(steps) + len(MODEL_GROUPS)) + "---|",
+    ]
+    for name, entry in recurring.items():
+        run = _median_run(entry)
+        slowest = ", ".join(f"{model} {_seconds(sec)}" for model, sec in run["slowest_models"][:3])
+        lines.append(
+            f"| {name} | "
+            + " | ".join(_seconds(run["steps_s"].get(step, 0.0)) for step in steps)
+            + " | "
+            + " | ".join(_seconds(run["models_s"].get(group, 0.0)) for group in MODEL_GROUPS)
+            + f" | {slowest} |"
+        )
+    series = {name: entry for name, entry in recurring.items() if entry.get("series")}
+    if series:
+        lines += [
+            "",
+            f"The same runs at several counts of new rows (day_n: new events; month_n: people"
+            f" changed in a full delivery). Exponent: the slope of log(time) against log(new"
+            f" rows); a step above {EXPONENT_LIMIT} is flagged.",
+            "",
+            "| stage | new rows -> wall s | wall exponent | flagged |",
+            "|---|---|--:|---|",
+        ]
+        for name, entry in series.items():
+            key = entry.get("series_rows", "new_rows")
+            points = ", ".join(
+                f"{point[key]:,} -> {_seconds(point['wall_s'])}"
+                if "wall_s" in point
+                else f"{point['wanted']:,}: skipped ({point['skipped']})"
+                for point in entry["series"]
+            )
+            fit = entry.get("series_fits", {}).get("wall")
+            exponent = f"{fit['exponent']:.2f}" if fit else ""
+            flags = "; ".join(f"**{flag}**" for flag in entry.get("flags", [])) or "none"
+            lines.append(f"| {name} | {points} | {exponent} | {flags} |")
+    return lines
 
 
 def included_scales(paths: list[Path], replaced: set[str]) -> list[dict[str, Any]]:

@@ -19,6 +19,7 @@ from typing import Any
 from bench.comparisons import COMPARISONS, Comparison, StageRuns
 from bench.context import BenchContext, StageFailed
 from bench.measure import measured, roots_with_server
+from bench.recurring import EXPONENT_LIMIT, flagged, series_fits, target_verdict
 from bench.scoring import ScoresDisagree
 from bench.stages import STAGES, Stage
 from bench.stats import summary
@@ -35,6 +36,11 @@ class StageResult:
     rows: int | None = None
     runs: list[dict[str, Any]] = field(default_factory=list)
     check: dict[str, Any] | None = None
+    series: list[dict[str, Any]] = field(default_factory=list)  # one run per --new-rows
+    series_rows: str = "new_rows"  # which figure of a series point counts its new rows
+    series_fits: dict[str, dict[str, Any]] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)  # steps growing faster than the limit
+    target_s: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -60,6 +66,15 @@ class StageResult:
             out["dbt_elapsed_s"] = summary(elapsed)
         if self.check:
             out["check"] = self.check
+        if self.target_s is not None:
+            out["target_s"] = self.target_s
+        if self.series:
+            out.update(
+                series=self.series,
+                series_rows=self.series_rows,
+                series_fits=self.series_fits,
+                flags=self.flags,
+            )
         return out
 
 
@@ -99,7 +114,7 @@ def _cache_path(ctx: BenchContext, stage: Stage) -> Path:
 
 
 def _measure_stage(ctx: BenchContext, stage: Stage, say: Say) -> StageResult:
-    result = StageResult(stage.name, "measured", stage.description)
+    result = StageResult(stage.name, "measured", stage.description, target_s=stage.target_s)
     repetitions = ctx.repeat if stage.compared else ctx.stage_repeat
     if not stage.repeatable:
         repetitions = 1
@@ -117,7 +132,14 @@ def _measure_stage(ctx: BenchContext, stage: Stage, say: Say) -> StageResult:
         say(
             f"  {stage.name} {repetition + 1}/{repetitions}: {run['wall_s']:.2f}s wall,"
             f" {run['cpu_s']:.2f}s CPU, {run['peak_pss_mb']:.0f} MiB, {result.rows:,} rows"
+            + (
+                f"; {target_verdict(ctx.scale.name, stage.target_s, run['wall_s'])}"
+                if stage.target_s is not None
+                else ""
+            )
         )
+    if stage.series_limit is not None:
+        _measure_series(ctx, stage, result, say)
     result.check = stage.check(ctx)
     if stage.cached:
         _cache_path(ctx, stage).write_text(
@@ -127,6 +149,37 @@ def _measure_stage(ctx: BenchContext, stage: Stage, say: Say) -> StageResult:
             )
         )
     return result
+
+
+def _measure_series(ctx: BenchContext, stage: Stage, result: StageResult, say: Say) -> None:
+    """The stage once more per --new-rows count (untimed setup with ctx.facts["series_rows"]),
+    then the exponent in new rows of its time and of its parts; the ones above the limit are
+    flagged."""
+    for wanted in ctx.series:
+        limit = stage.series_limit(ctx)  # type: ignore[misc]
+        if wanted > limit:
+            result.series.append({"wanted": wanted, "skipped": f"more than the {limit:,} here"})
+            say(f"  {stage.name} at {wanted:,} new rows: skipped (this scale has {limit:,})")
+            continue
+        settled = ctx.settle(vacuum=True) if stage.needs_warehouse else 0.0
+        ctx.facts["series_rows"] = wanted
+        stage.setup(ctx)
+        with measured(roots_with_server(ctx.pgdata)) as usage:
+            extras = stage.run(ctx)
+        point = {"wanted": wanted, **usage[0].as_dict(), **(extras or {})}
+        result.series.append({**point, "settled_s": round(settled, 1)})
+        say(
+            f"  {stage.name} at {point[stage.series_rows]:,} new rows: {point['wall_s']:.2f}s"
+            f" wall, {point['cpu_s']:.2f}s CPU"
+        )
+    result.series_rows = stage.series_rows
+    result.series_fits = series_fits(result.series, stage.series_rows)
+    result.flags = flagged(result.series_fits)
+    if "wall" in result.series_fits:
+        wall = result.series_fits["wall"]["exponent"]
+        say(f"  {stage.name}: exponent in new rows {wall:.2f} (flagged above {EXPONENT_LIMIT})")
+    for flag in result.flags:
+        say(f"  {stage.name}: FLAG {flag}: grows faster than rows^{EXPONENT_LIMIT}")
 
 
 def _cached_result(ctx: BenchContext, stage: Stage) -> StageResult | None:

@@ -2,16 +2,15 @@
 
 A stage is a name, a `run` (the timed part), a `rows` count (what it processed, read after the
 run), and optionally an untimed `setup` before each repetition, a `check` after the last one,
-and a `missing` test saying why it cannot run here (its code does not exist yet). A new job
-adds itself with a few lines, for example:
+and a `missing` test saying why it cannot run here. A new job adds its stage when it lands, for
+example:
 
     def _embed(ctx: BenchContext) -> dict | None:
         ctx.revops("embed")
         return None
 
     STAGES.append(Stage("embeddings", _embed, rows=lambda ctx: ctx.scalar(
-        "select count(*) from embeddings.vectors"), missing=_module_missing(
-        "python_jobs.embed.service")))
+        "select count(*) from embeddings.vectors")))
 
 Commands run as subprocesses (`revops ...`), the way a user runs them, so the measured process
 tree is the command plus the database server, and dbt's start-up is part of a build's time
@@ -20,13 +19,13 @@ tree is the command plus the database server, and dbt's start-up is part of a bu
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench import recurring
 from bench.context import MONTHS, SCORING_SELECTION, BenchContext, StageFailed
 from bench.scoring import fingerprint, write_delta_events
 from python_jobs.pipeline import service as pipeline
@@ -62,17 +61,12 @@ class Stage:
     # True: a comparison's ratio reads its runs, so it repeats like the comparisons (--repeat);
     # the other stages run --stage-repeat times (long steps nothing is compared with)
     compared: bool = False
-
-
-def _module_missing(module: str) -> Callable[[], str | None]:
-    def missing() -> str | None:
-        try:
-            found = importlib.util.find_spec(module) is not None
-        except ModuleNotFoundError:
-            found = False
-        return None if found else f"{module} does not exist yet"
-
-    return missing
+    # incremental stages: the most new rows this scale allows; the stage then runs once more
+    # per --new-rows count (its setup reads ctx.facts["series_rows"]) and the exponent in new
+    # rows is fitted; `series_rows` names the run's figure that counts them
+    series_limit: Callable[[BenchContext], int] | None = None
+    series_rows: str = "new_rows"
+    target_s: float | None = None  # the target at the large scales (recurring.TARGET_SCALES)
 
 
 def _dbt_extras(ctx: BenchContext) -> Extras:
@@ -165,21 +159,8 @@ def _job_inputs(ctx: BenchContext) -> Extras:
 
 
 def _match(ctx: BenchContext) -> Extras:
-    """`revops match --full` (every run re-matches everything, so repetitions do equal work);
-    through the service when the command is not registered in the CLI yet."""
-    from python_jobs.cli import app
-
-    commands = {command.name for command in app.registered_commands}
-    if "match" in commands:
-        ctx.revops("match", "--full")
-    else:
-        ctx.python(
-            "from python_jobs.match.service import run_matching;"
-            "from python_jobs.settings import Settings;"
-            "from python_jobs.warehouse.connection import connect_info;"
-            "settings = Settings.from_env();"
-            "print(run_matching(settings, connect_info(settings), full=True).summary_line())"
-        )
+    """`revops match --full`: every run re-matches everything, so repetitions do equal work."""
+    ctx.revops("match", "--full")
     return None
 
 
@@ -199,14 +180,8 @@ def _golden_records(ctx: BenchContext) -> Extras:
     return _dbt_extras(ctx)
 
 
-def _talent_flow_missing() -> str | None:
-    if not hasattr(pipeline, "pending_people_deliveries"):
-        return "python_jobs/pipeline has no talent-flow snapshot stage yet"
-    return None
-
-
 def _snapshot_models() -> list[str]:
-    return list(getattr(pipeline, "TALENT_FLOW_SNAPSHOT", []))
+    return list(pipeline.TALENT_FLOW_SNAPSHOT)
 
 
 def _snapshot(ctx: BenchContext, delivery: str) -> None:
@@ -357,10 +332,6 @@ def _incremental_equals_full(ctx: BenchContext) -> Extras:
     return {"contact_intent_rows": full[0], "contact_intent_md5": full[1], "equal": True}
 
 
-def _hook(reason: str) -> Callable[[], str | None]:
-    return lambda: reason
-
-
 STAGES: list[Stage] = [
     Stage(
         "generate",
@@ -399,7 +370,6 @@ STAGES: list[Stage] = [
         _match,
         lambda ctx: _count(ctx, "core.int_company_records", "core.int_person_records"),
         "revops match --full (company and person records into golden ids)",
-        missing=_module_missing("python_jobs.match.service"),
         compared=True,
     ),
     Stage(
@@ -408,7 +378,6 @@ STAGES: list[Stage] = [
         _talent_flow_rows,
         "the talent-flow snapshot of the next monthly people delivery (rows: its people)",
         setup=_next_delivery,
-        missing=_talent_flow_missing,
         prerequisite=_all_deliveries,
     ),
     Stage(
@@ -436,19 +405,29 @@ STAGES: list[Stage] = [
         feeds_later=False,
         compared=True,
     ),
-    # Hooks for the jobs still to come: replace `missing` by the real run when they exist.
     Stage(
-        "embeddings",
-        lambda ctx: None,
-        lambda ctx: 0,
-        "embedding of people and companies (pgvector)",
-        missing=_hook("no embeddings job yet: add its stage here (see the module docstring)"),
+        "day_n",
+        recurring.load_and_run,
+        recurring.new_rows,
+        "one more day: ~1% new events, revops load, then revops run as of the next day"
+        " (rows: new events)",
+        setup=recurring.day_setup,
+        check=recurring.day_check,
+        feeds_later=False,
+        series_limit=recurring.day_series_limit,
+        target_s=recurring.DAY_TARGET_S,
     ),
     Stage(
-        "push",
-        lambda ctx: None,
-        lambda ctx: 0,
-        "CRM push of changed rows",
-        missing=_hook("no push job yet: add its stage here (see the module docstring)"),
+        "month_n",
+        recurring.load_and_run,
+        recurring.new_rows,
+        "a new people delivery, ~3% of its people changed: revops load, then revops run as of"
+        " its day (rows: its people; series: people changed)",
+        setup=recurring.month_setup,
+        check=recurring.month_check,
+        feeds_later=False,
+        series_limit=recurring.month_series_limit,
+        series_rows="changed_people",
+        target_s=recurring.MONTH_TARGET_S,
     ),
 ]

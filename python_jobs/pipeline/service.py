@@ -20,13 +20,14 @@ from pathlib import Path
 
 import psycopg
 
+from python_jobs.errors import UserError
 from python_jobs.generate.cli import check_generate_options
 from python_jobs.generate.service import GenerateParams, default_folder, generate
 from python_jobs.load.cli import expand_paths
 from python_jobs.load.service import ensure_raw_schema, load_file, load_ground_truth
 from python_jobs.settings import Settings
 from python_jobs.warehouse.connection import ConnectInfo, connect, connect_info
-from python_jobs.warehouse.dbt_runner import build_or_fail, parse_project
+from python_jobs.warehouse.dbt_runner import NodeEvent, build_or_fail, parse_project
 from python_jobs.warehouse.run_lock import build_lock, holds_build_lock
 
 
@@ -36,16 +37,26 @@ class RunOptions:
     seed: int = 42
     months: int = 12
     full_refresh: bool = False
+    as_of: date | None = None  # the day scores are built for (dbt var as_of); None: today, UTC
+
+    def dbt_vars(self) -> dict[str, str]:
+        """The vars every dbt command of the run passes: one set for the whole run, so dbt
+        parses the project at most once (a change of --vars makes it parse everything)."""
+        return {"as_of": self.as_of.isoformat()} if self.as_of else {}
 
 
 class Reporter:
-    """What the pipeline tells the user; the CLI supplies a rich implementation."""
+    """What the pipeline tells the user; the CLI supplies a rich implementation. `stage` marks
+    where one stage ends and the next starts (the CLI times them); `node` hears every dbt node
+    start and end, from dbt's worker threads."""
 
     def stage(self, name: str) -> None: ...
 
     def note(self, text: str) -> None: ...
 
     def progress(self, task: str, done: int, total: int) -> None: ...
+
+    def node(self, event: NodeEvent) -> None: ...
 
 
 @dataclass
@@ -95,7 +106,7 @@ JOB_OUTPUT_SELECTOR = "source:matching+"
 
 def _dbt_build(ctx: RunContext, label: str, selection: list[str]) -> None:
     ctx.reporter.stage(label)
-    args = ["build", *selection]
+    args = ["build", *selection, *_vars_args(ctx.options.dbt_vars())]
     if ctx.options.full_refresh:
         args.append("--full-refresh")
     build_or_fail(
@@ -104,7 +115,12 @@ def _dbt_build(ctx: RunContext, label: str, selection: list[str]) -> None:
         args,
         quiet=True,
         on_progress=lambda done, total, _name: ctx.reporter.progress(label, done, total),
+        on_node=ctx.reporter.node,
     )
+
+
+def _vars_args(variables: dict[str, str]) -> list[str]:
+    return ["--vars", json.dumps(variables)] if variables else []
 
 
 def stage_dbt_build_inputs(ctx: RunContext) -> None:
@@ -157,6 +173,8 @@ def stage_talent_flow_snapshots(ctx: RunContext) -> None:
         ctx.settings,
         ctx.info,
         on_delivery=lambda index, total: ctx.reporter.progress(label, index, total),
+        on_node=ctx.reporter.node,
+        variables=ctx.options.dbt_vars(),
     )
     ctx.reporter.note(describe_snapshotted(taken))
 
@@ -173,13 +191,17 @@ def snapshot_people(
     info: ConnectInfo,
     until: date | None = None,
     on_delivery: Callable[[int, int], None] | None = None,
+    on_node: Callable[[NodeEvent], None] | None = None,
+    variables: dict[str, str] | None = None,
 ) -> list[date]:
     """Replay every people delivery the talent-flow snapshot has not taken yet (up to `until`),
     oldest first: one `dbt build` of the snapshot's input and the snapshot per delivery, with
     the delivery's date as var talent_flow_snapshot_date. The input's tests run first: a
     truncated delivery or an out-of-order replay fails the build, skips the snapshot and stops.
     The project is parsed once for the series: a new --vars value would otherwise make dbt
-    parse everything again for every delivery. Returns the deliveries taken."""
+    parse everything again for every delivery. `variables`: the run's other vars (as_of), on
+    every command. Returns the deliveries taken."""
+    variables = variables or {}
     # what the input reads downstream of the matching job (golden ids, dim_company); their
     # tests run with the outputs
     build_or_fail(
@@ -191,20 +213,25 @@ def snapshot_people(
             "+int_people_snapshot_input,source:matching+",
             "--exclude",
             "int_people_snapshot_input",
+            *_vars_args(variables),
         ],
         quiet=True,
+        on_node=on_node,
     )
     with connect(info) as conn:
         pending = pending_people_deliveries(conn)
         snapshot_missing = _missing_relation(conn, "snapshots.people_snapshot")
     if not pending and snapshot_missing:
         # no people delivery at all yet: an empty snapshot, so the models reading it build
-        build_or_fail(settings, info, TALENT_FLOW_REPLAY, quiet=True)
+        build_or_fail(settings, info, [*TALENT_FLOW_REPLAY, *_vars_args(variables)], quiet=True)
     pending = [day for day in pending if until is None or day <= until]
-    manifest = parse_project(settings, info) if pending else None
+    manifest = parse_project(settings, info, variables) if pending else None
     for index, day in enumerate(pending, start=1):
-        dated = [*TALENT_FLOW_REPLAY, "--vars", json.dumps({"talent_flow_snapshot_date": str(day)})]
-        build_or_fail(settings, info, dated, quiet=True, manifest=manifest)
+        dated = [
+            *TALENT_FLOW_REPLAY,
+            *_vars_args({**variables, "talent_flow_snapshot_date": str(day)}),
+        ]
+        build_or_fail(settings, info, dated, quiet=True, manifest=manifest, on_node=on_node)
         if on_delivery:
             on_delivery(index, len(pending))
     return pending
@@ -234,9 +261,28 @@ def run_pipeline(settings: Settings, options: RunOptions, reporter: Reporter) ->
     info = connect_info(settings)
     ctx = RunContext(settings, options, info, reporter)
     with build_lock(settings, info):
+        check_as_of_moves_forward(info, options.as_of)
         for stage in STAGES:
             stage(ctx)
     return info
+
+
+def check_as_of_moves_forward(info: ConnectInfo, as_of: date | None) -> None:
+    """A run continues the daily state (incremental scores, the trigger log): a day before the
+    one it last scored would add back-dated triggers. A past day is a replay."""
+    if as_of is None:
+        return
+    with connect(info) as conn:
+        if _missing_relation(conn, "core.int_contact_scores"):
+            return
+        row = conn.execute(
+            "select as_of_date from core.int_contact_scores order by scored_at desc limit 1"
+        ).fetchone()
+    if row and row[0] and as_of < row[0]:
+        raise UserError(
+            f"--as-of {as_of} is before {row[0]}, the day the scores were last built for:"
+            f" a past day is `revops replay --as-of {as_of}`"
+        )
 
 
 def _missing_relation(conn: psycopg.Connection, relation: str) -> bool:

@@ -7,8 +7,11 @@ itself, copied into the local state folder, and it reads the REVOPS_PG_* variabl
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +23,48 @@ from python_jobs.warehouse.connection import ConnectInfo
 # Result events that carry a position in the run (index of total): they drive the progress bar.
 PROGRESS_EVENTS = {"LogModelResult", "LogTestResult", "LogSeedResult", "LogSnapshotResult"}
 FAILED_STATUSES = {"error", "fail", "runtime error"}
+# dbt announces every node it starts and ends (any resource type, on its worker threads)
+NODE_EVENTS = {"NodeStart": "start", "NodeFinished": "end"}
+
+
+@dataclass(frozen=True)
+class NodeEvent:
+    """A dbt node started or ended (a model, test, seed, snapshot)."""
+
+    kind: str  # start | end
+    unique_id: str
+    name: str
+    resource_type: str
+    path: str  # its file under its resource folder, e.g. core/scoring/fct_signals.sql
+    status: str = ""  # at the end: success, pass, fail, error, skipped, ...
+    seconds: float = 0.0  # at the end: dbt's execution time
+
+
+def node_event(event: Any) -> NodeEvent | None:
+    """The NodeEvent of a dbt event message, or None for any other event."""
+    kind = NODE_EVENTS.get(event.info.name)
+    if kind is None:
+        return None
+    node = event.data.node_info
+    result = event.data.run_result if kind == "end" else None
+    return NodeEvent(
+        kind,
+        node.unique_id,
+        node.node_name,
+        node.resource_type,
+        node.node_path,
+        str(result.status) if result is not None else "",
+        float(result.execution_time) if result is not None else 0.0,
+    )
+
+
+def color_flags(stream: Any = None, environ: Any = None) -> list[str]:
+    """dbt colours its log lines whatever the output is: not in a pipe, a file or under
+    NO_COLOR (https://no-color.org), where the codes would be noise."""
+    stream = sys.stdout if stream is None else stream
+    environ = os.environ if environ is None else environ
+    is_terminal = bool(getattr(stream, "isatty", lambda: False)())
+    return [] if is_terminal and not environ.get("NO_COLOR") else ["--no-use-colors"]
 
 
 @dataclass
@@ -54,13 +99,17 @@ def run_dbt(
     *,
     quiet: bool = False,
     on_progress: Callable[[int, int, str], None] | None = None,
+    on_node: Callable[[NodeEvent], None] | None = None,
     manifest: Any = None,
 ) -> DbtOutcome:
     """Invoke `dbt <args>`; `quiet` keeps dbt's log lines off the terminal (errors still show).
-    `manifest` (from `parse_project`) skips parsing: for a series of commands that differ only
-    in their --vars, which would otherwise make dbt parse the whole project again each time."""
+    `on_node` hears every node start and end. `manifest` (from `parse_project`) skips parsing:
+    for a series of commands that differ only in their --vars, which would otherwise make dbt
+    parse the whole project again each time."""
 
     def on_event(event: Any) -> None:
+        if on_node is not None and (node := node_event(event)) is not None:
+            on_node(node)
         if on_progress is None or event.info.name not in PROGRESS_EVENTS:
             return
         data = event.data
@@ -74,11 +123,15 @@ def run_dbt(
     return _summarize(result)
 
 
-def parse_project(settings: Settings, info: ConnectInfo) -> Any:
+def parse_project(
+    settings: Settings, info: ConnectInfo, variables: dict[str, Any] | None = None
+) -> Any:
     """`dbt parse`, returning the parsed manifest to pass to the next `run_dbt` calls. A var is
     read when a node is compiled, so later --vars still apply; only configs set from a var at
-    parse time would keep the parsed value (none of the models run this way have one)."""
-    result = _invoke(settings, info, ["parse"], quiet=True)
+    parse time would keep the parsed value (none of the models run this way have one).
+    `variables`: the vars the commands before used, so the parse reuses their partial parse."""
+    args = ["parse", *(["--vars", json.dumps(variables)] if variables else [])]
+    result = _invoke(settings, info, args, quiet=True)
     if not result.success or result.result is None:
         raise UserError(f"dbt parse: {_one_line(result.exception or 'failed')}")
     return result.result
@@ -99,7 +152,7 @@ def _invoke(
     info.export_env()
     write_profile(settings)
     command, *rest = args or ["--help"]
-    global_flags = ["--quiet"] if quiet else []
+    global_flags = (["--quiet"] if quiet else []) + color_flags()
     full_args = [*global_flags, command, *rest]
     if command not in {"--help", "--version", "-h"}:
         full_args += base_args(settings)

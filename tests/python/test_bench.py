@@ -4,6 +4,7 @@ with marts.contact_intent."""
 
 from __future__ import annotations
 
+import ast
 import csv
 import json
 import os
@@ -30,6 +31,7 @@ from bench.cli import parse_scale  # noqa: E402
 from bench.comparisons import Comparison  # noqa: E402
 from bench.context import TABLES_WRITTEN_SQL, error_lines  # noqa: E402
 from bench.measure import measured, process_tree  # noqa: E402
+from bench.recurring import breakdown, model_group, write_next_delivery  # noqa: E402
 from bench.report import included_scales, markdown, scaling  # noqa: E402
 from bench.scoring import (  # noqa: E402
     ENGAGEMENT_COLUMNS,
@@ -43,10 +45,61 @@ from bench.scoring import (  # noqa: E402
     run_sort_bound,
     write_delta_events,
 )
-from bench.stages import DELTA_FILE_PREFIX, Stage, _without_earlier_deltas  # noqa: E402
+from bench.stages import DELTA_FILE_PREFIX, STAGES, Stage, _without_earlier_deltas  # noqa: E402
 from bench.stats import fit_exponent, ratio_summary, summary  # noqa: E402
 from bench.svg import loglog_svg  # noqa: E402
 from python_jobs.warehouse.connection import ConnectInfo  # noqa: E402
+
+# -- the bench stands beside the product -----------------------------------------------------------
+
+
+def imports_of_bench(source: str) -> list[int]:
+    """Lines of a module's source that import the bench package (or a module of it)."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            names = [node.module or ""]
+        else:
+            continue
+        if any(name == "bench" or name.startswith("bench.") for name in names):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_the_product_never_imports_the_bench() -> None:
+    """python_jobs runs the bench as `python -m bench` (a subprocess), never imports it: the
+    bench imports the product, so an import back would be a circle."""
+    sources = sorted((PROJECT_ROOT / "python_jobs").rglob("*.py"))
+    assert len(sources) > 20
+    offenders = [
+        f"{path.relative_to(PROJECT_ROOT)}:{line}"
+        for path in sources
+        for line in imports_of_bench(path.read_text())
+    ]
+    assert not offenders, f"python_jobs imports bench: {offenders}"
+
+
+def test_the_import_check_finds_every_form_of_import() -> None:
+    found = imports_of_bench(
+        "import bench\n"
+        "from bench.cli import main\n"
+        "import os, bench.stages\n"
+        "def f():\n    from bench import runner\n"
+        "from benchmarks import x\n"  # another package: fine
+        "from . import bench\n"  # a sibling module named bench: fine
+    )
+    assert found == [1, 2, 3, 5]
+
+
+def test_revops_bench_hands_its_arguments_and_exit_code_through() -> None:
+    shown = revops("bench", "--", "--help")
+    assert shown.returncode == 0, shown.stderr
+    assert "--stage-repeat" in shown.stdout  # the suite's own options
+    refused = revops("bench", "--only", "no_such_stage")
+    assert refused.returncode == 2 and "no_such_stage" in refused.stderr
+
 
 # -- stats -----------------------------------------------------------------------------------------
 
@@ -474,3 +527,191 @@ def test_included_scales_join_the_report_once(tmp_path):
     # a scale measured again in this run is not taken from the earlier file
     scales = included_scales([path, path], replaced={"large"})
     assert [(s["name"], s["date"]) for s in scales] == [("small", "2026-11-20T08:00:00+00:00")]
+
+
+# -- the recurring runs (day_n, month_n) -----------------------------------------------------------
+
+
+def _node(name: str, path: str, seconds: float, kind: str = "model") -> dict:
+    return {"name": name, "path": path, "resource_type": kind, "seconds": seconds}
+
+
+def test_a_runs_time_is_split_by_stage_and_part() -> None:
+    last_run = {
+        "stages": [
+            {"name": "dbt build (staging and job inputs)", "seconds": 20.0},
+            {"name": "talent-flow snapshots", "seconds": 9.0},
+            {"name": "dbt build (golden records and marts)", "seconds": 30.0},
+        ],
+        "nodes": [
+            _node("base_vendor__people_snapshots", "staging/vendor/base/base_v.sql", 12.0),
+            _node("stg_vendor__people_snapshots", "staging/vendor/stg_v.sql", 0.1),
+            _node("int_people_snapshot_input", "core/talent_flow/int_people_snapshot_input.sql", 3),
+            _node("people_snapshot", "_talent_flow__snapshots.yml", 5.0, "snapshot"),
+            _node("fct_movements", "core/talent_flow/fct_movements.sql", 2.0),
+            _node("talent_flow_feed", "marts/talent_flow/talent_flow_feed.sql", 1.0),
+            _node("int_contact_scores", "core/scoring/int_contact_scores.sql", 7.0),
+            _node("contact_intent", "marts/revops/contact_intent.sql", 0.5),
+            _node("unique_x", "unique_x.sql", 4.0, "test"),
+            _node("dim_person", "core/matching/dim_person.sql", 1.5),
+        ],
+    }
+    parts = breakdown(last_run)
+    assert parts["steps_s"] == {"inputs": 20.0, "snapshots": 9.0, "outputs": 30.0}
+    assert parts["models_s"] == {
+        "staging_base": 12.0,
+        "snapshot": 8.0,  # the input and the snapshot: the monthly delivery's own step
+        "movements": 3.0,
+        "scores": 7.5,
+        "tests": 4.0,
+        "other": 1.6,
+    }
+    assert [name for name, _ in parts["slowest_models"]][:3] == [
+        "base_vendor__people_snapshots",
+        "int_contact_scores",
+        "people_snapshot",
+    ]
+    assert model_group(_node("t", "core/scoring/t.sql", 1, "unit_test")) == "tests"
+
+
+def test_the_recurring_stages_come_last_and_feed_nothing() -> None:
+    """They change the data (new days, deliveries): after every stage that others compare,
+    and never run as another stage's prerequisite."""
+    names = [stage.name for stage in STAGES]
+    assert names[-2:] == ["day_n", "month_n"]
+    assert names.index("scoring_incremental") < names.index("day_n")
+    for stage in STAGES[-2:]:
+        assert not stage.feeds_later and stage.series_limit is not None
+    assert (STAGES[-2].target_s, STAGES[-1].target_s) == (90, 180)
+    assert STAGES[-1].series_rows == "changed_people"
+
+
+def test_a_series_runs_each_count_fits_the_exponent_and_flags_a_steep_step(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After its repetitions an incremental stage runs once per --new-rows count its scale
+    allows (its setup reads the count), and a part whose time grows faster than rows^1.2 is
+    flagged: here a step quadratic in new rows beside a linear one."""
+    asked: list[int | None] = []
+
+    def setup(ctx: SimpleNamespace) -> None:
+        asked.append(ctx.facts.pop("series_rows", None))
+        ctx.facts["rows"] = asked[-1] or 50
+
+    def run(ctx: SimpleNamespace) -> dict:
+        rows = ctx.facts["rows"]
+        return {"new_rows": rows, "steps_s": {"load": rows / 1e3, "match": (rows / 1e3) ** 2}}
+
+    stage = Stage(
+        "daily",
+        run,
+        lambda ctx: ctx.facts["rows"],
+        setup=setup,
+        needs_warehouse=False,
+        series_limit=lambda ctx: 5_000,
+        target_s=90.0,
+    )
+    monkeypatch.setattr(runner, "STAGES", [stage])
+    monkeypatch.setattr(runner, "COMPARISONS", [])
+    said: list[str] = []
+    ctx = SimpleNamespace(
+        home=tmp_path,
+        pgdata=tmp_path / "pgdata",
+        data_dir=tmp_path / "generated",
+        scale=SimpleNamespace(name="large", companies=1, event_rate=1.0),
+        seed=1,
+        repeat=1,
+        stage_repeat=1,
+        series=(100, 1_000, 10_000),
+        facts={},
+    )
+    [result] = runner.run_stages(ctx, [], said.append, {})  # type: ignore[arg-type]
+    assert asked == [None, 100, 1_000]  # the repetition, then the counts this scale allows
+    entry = result.as_dict()
+    assert [point.get("new_rows") for point in entry["series"]] == [100, 1_000, None]
+    assert "skipped" in entry["series"][2]
+    fits = entry["series_fits"]
+    assert fits["steps.load"]["exponent"] == pytest.approx(1.0)
+    assert fits["steps.match"]["exponent"] == pytest.approx(2.0)
+    # (the wall time of these near-empty runs is noise: only the parts are checked)
+    flagged = [flag for flag in entry["flags"] if not flag.startswith("wall")]
+    assert flagged == ["steps.match 2.00"]
+    assert any("FLAG steps.match" in line for line in said)
+    assert any("target < 90 s: met" in line for line in said)  # at a large scale
+
+
+def test_the_report_shows_targets_breakdowns_and_flags() -> None:
+    def recurring(wall: float) -> dict:
+        run = {
+            "wall_s": wall,
+            "cpu_s": wall,
+            "peak_pss_mb": 1.0,
+            "steps_s": {"load": 1.0, "inputs": wall - 1},
+            "models_s": {"staging_base": 2.0, "scores": 3.0},
+            "slowest_models": [["base_engagement__events", 2.0]],
+        }
+        return {
+            "status": "measured",
+            "note": "",
+            "rows": 1000,
+            "wall_s": summary([wall]),
+            "cpu_s": summary([wall]),
+            "rows_per_cpu_s": 1.0,
+            "peak_pss_mb": 1.0,
+            "runs": [run],
+            "target_s": 90.0,
+            "series": [{**run, "new_rows": 1000}, {"wanted": 10_000, "skipped": "too many"}],
+            "series_rows": "new_rows",
+            "series_fits": {"wall": {"exponent": 1.31}},
+            "flags": ["wall 1.31"],
+        }
+
+    def results(scale: str, wall: float) -> dict:
+        return {
+            "date": "2026-01-01T00:00:00+00:00",
+            "machine": {"cores": 2, "cpu_model": "x", "memory_gib": 1, "python": "3.11"},
+            "load_average": [0.1, 0.2],
+            "scales": [
+                {"name": scale, "companies": 1, "stages": {"day_n": recurring(wall)}}
+                | {"comparisons": {}}
+            ],
+            "scaling": {},
+        }
+
+    large = markdown(results("large", 120.0))
+    assert "target < 90 s: MISSED" in large
+    assert "| day_n | 1 | 119 |" in large  # load, then the run's stages
+    assert "base_engagement__events 2" in large
+    assert "1,000 -> 120, 10,000: skipped (too many) | 1.31 | **wall 1.31** |" in large
+    small = markdown(results("small", 12.0))
+    assert "target < 90 s at large / signals10m" in small and "MISSED" not in small
+
+
+def test_the_next_delivery_changes_the_jobs_of_the_people_asked(
+    warehouse: psycopg.Connection, tmp_path: Path
+) -> None:
+    """Every row of the last delivery again, dated the new day; exactly `changed` people
+    differ in title, seniority, department or employer; the rest are as they were."""
+    path = tmp_path / "people-1.csv"
+    last = warehouse.execute(
+        "select max(snapshot_date) from raw.vendor_people_snapshots"
+        " where snapshot_date ~ '^\\d{4}-\\d{2}-\\d{2}$'"
+    ).fetchone()[0]
+    before = warehouse.execute(
+        "select vendor_person_id, title, seniority, department, company_name, company_domain"
+        " from raw.vendor_people_snapshots where snapshot_date = %s",
+        (last,),
+    ).fetchall()
+    rows, changed = write_next_delivery(warehouse, path, 40, 1, date(2031, 1, 2))
+    assert (rows, changed) == (len(before), 40)
+    header, *records = list(csv.reader(path.open(newline="")))
+    assert header[:2] == ["vendor_person_id", "snapshot_date"] and len(records) == rows
+    assert {record[1] for record in records} == {"2031-01-02"}
+    columns = [header.index(c) for c in ("title", "seniority", "department", "company_name")]
+    old = {row[0]: row[1:5] for row in before if row[0]}
+    moved = {
+        record[0]
+        for record in records
+        if record[0] in old and tuple(record[i] or None for i in columns) != tuple(old[record[0]])
+    }
+    assert len(moved) == 40

@@ -47,6 +47,10 @@ def test_bad_option_value():
     assert_one_line_error(revops("run", "--companies", "zero"), "--companies", code=2)
 
 
+def test_bad_as_of_day():
+    assert_one_line_error(revops("run", "--as-of", "yesterday"), "--as-of", code=2)
+
+
 def test_bench_bad_scale_is_one_line():
     assert_one_line_error(
         revops("bench", "--scale", "nonsense"), "small, large, signals10m or a number", code=2

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import os
+import json
+import re
+import subprocess
 
 import psycopg
 import pytest
 from conftest import revops
 
-from python_jobs.settings import PROJECT_ROOT
+from python_jobs.settings import PROJECT_ROOT, Settings
 from python_jobs.warehouse.connection import ConnectInfo
 
 MART_SCHEMAS = ("marts", "core")
@@ -42,17 +44,79 @@ def built_warehouse(server_info: ConnectInfo) -> ConnectInfo:
     return server_info
 
 
-def test_second_run_changes_no_mart_row(built_warehouse: ConnectInfo):
+def loaded_data_set(info: ConnectInfo) -> dict:
+    """The params (companies, seed, ...) of the generated data set this warehouse was loaded
+    from: the folder under REVOPS_HOME/generated whose raw files were all loaded. `revops run`
+    finds its data by those params, so a rerun must name them, whatever `make test` built."""
+    with psycopg.connect(**info.kwargs()) as conn:  # type: ignore[arg-type]
+        loaded = {
+            sha
+            for (sha,) in conn.execute(
+                "select file_sha256 from raw.load_batches where status = 'loaded'"
+            )
+        }
+    for manifest_path in sorted(Settings.from_env().generated_dir.glob("*/manifest.json")):
+        manifest = json.loads(manifest_path.read_text())
+        raw = [entry["sha256"] for path, entry in manifest["files"].items() if path[:4] == "raw/"]
+        if raw and set(raw) <= loaded:
+            return manifest["params"]
+    pytest.skip("the warehouse was not loaded from a data set that `revops run` generated")
+
+
+@pytest.fixture(scope="module")
+def rerun(built_warehouse: ConnectInfo) -> tuple[dict, subprocess.CompletedProcess[str], dict]:
+    """`revops run` again on the same data, its output piped (no terminal), as in CI: the
+    tables before it, its output, and the tables after it."""
     before = table_fingerprints(built_warehouse)
+    params = loaded_data_set(built_warehouse)
+    result = revops(
+        "run",
+        *("--companies", str(params["companies"]), "--seed", str(params["seed"])),
+        *("--months", str(params["months"])),
+        env={"TERM": "xterm-256color"},  # a colour terminal type, but no terminal
+    )
+    return before, result, table_fingerprints(built_warehouse)
+
+
+def test_second_run_changes_no_mart_row(rerun):
+    before, result, after = rerun
     # the intent marts are views of these tables
     assert before["core.int_contact_intent"][0] > 0 and before["core.int_account_intent"][0] > 0
-    companies = os.environ.get("REVOPS_TEST_COMPANIES", "300")
-    result = revops("run", "--companies", companies)
     assert result.returncode == 0, result.stderr
     assert "no new files to load" in result.stdout
-    after = table_fingerprints(built_warehouse)
     changed = {name for name in before if before[name] != after.get(name)}
     assert not changed, f"tables changed by an identical rerun: {sorted(changed)}"
+
+
+STAGES = (
+    "dbt build (staging and job inputs)",
+    "match companies and people",
+    "talent-flow snapshots",
+    "dbt build (golden records and marts)",
+)
+
+
+def test_run_shows_stages_models_and_their_times_as_plain_text(rerun):
+    """Without a terminal: a line per stage and per model started and ended, each stage's
+    duration, the closing tables, and not one colour code."""
+    _before, result, _after = rerun
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    for stage in STAGES:
+        at = lines.index(f"> {stage}")
+        assert any(line.startswith("  took ") for line in lines[at + 1 :]), stage
+    assert "  started base_engagement__events (model)" in lines
+    assert any(re.fullmatch(r"  success int_contact_scores \d+\.\ds", line) for line in lines)
+    tables = result.stdout.split("Time by stage")[-1]
+    for stage in STAGES:
+        assert re.search(rf"{re.escape(stage)}\s+│ \d+\.\ds\s+│\s+\d+%", tables), stage
+    assert "Slowest models" in tables
+    assert "\x1b[" not in result.stdout + result.stderr
+    timings = json.loads((Settings.from_env().state_dir / "last_run.json").read_text())
+    assert timings["status"] == "succeeded"
+    assert [stage["name"] for stage in timings["stages"]][1:5] == list(STAGES)
+    paths = {node["name"]: node["path"] for node in timings["nodes"]}
+    assert paths["base_engagement__events"] == "staging/engagement/base/base_engagement__events.sql"
 
 
 def test_each_people_delivery_dates_its_own_snapshot_versions(built_warehouse: ConnectInfo):

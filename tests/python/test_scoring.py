@@ -413,3 +413,15 @@ def test_replays_leave_no_trace(warehouse: ConnectInfo):
     build_queues(warehouse, today, full=True)
     assert (state(warehouse), queues(warehouse, today)) == incremental
     assert revops("replay", "--as-of", str(days[0]), "--drop", env=env).returncode == 0
+
+
+def test_a_run_for_a_past_day_is_refused_and_named_a_replay(warehouse: ConnectInfo):
+    """`revops run --as-of` continues the daily state: a day before the last one scored would
+    leave back-dated triggers, so it is refused in one line that names the replay command."""
+    build_queues(warehouse, datetime.now(UTC).date())
+    past = datetime.now(UTC).date() - timedelta(days=10)
+    result = revops(
+        "run", "--companies", COMPANIES, "--as-of", str(past), env=database_env(warehouse)
+    )
+    assert result.returncode == 2
+    assert f"revops replay --as-of {past}" in result.stderr.strip().splitlines()[-1]
