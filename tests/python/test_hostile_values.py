@@ -56,7 +56,7 @@ def verdicts(info: ConnectInfo, relation: str, key: str) -> dict[str, str | None
     return {row[0][:20]: row[1] for row in rows}
 
 
-EVENTS = "+stg_engagement__events +stg_engagement__events_rejected"
+EVENTS = "+stg_engagement__events +stg_engagement__events_rejected int_signals__engagement"
 
 
 def test_hostile_events_are_rejected_or_flagged_and_the_build_passes(scratch_database, tmp_path):
@@ -102,6 +102,54 @@ def test_hostile_events_are_rejected_or_flagged_and_the_build_passes(scratch_dat
         ("e4", None, "meh", True),
     ]
     assert rejected_id_length == (3000,), "the rejected model shows the row as loaded"
+
+
+def test_event_types_fold_alias_or_are_kept_unknown_and_only_malformed_ones_are_rejected(
+    scratch_database, tmp_path
+):
+    env = database_env(scratch_database)
+    spellings = {
+        "t1": "EMAIL OPEN",
+        "t2": "Email-Open",
+        "t3": "  email__open ",
+        "t4": "opened",  # a name in event_type_aliases
+        "t5": "tweet_like",  # well formed, unknown
+        "t6": "bad\x01type",
+        "t7": "x" * 70,
+        "t8": "!!!",
+    }
+    rows = [event(event_id, event_type=spelling) for event_id, spelling in spellings.items()]
+    revops("load", str(write_csv(tmp_path / "types.csv", "engagement_events", rows)), env=env)
+    build(scratch_database, *EVENTS.split(), "unknown_event_types")
+    judged = verdicts(scratch_database, "base_engagement__events", "event_id")
+    assert {key: reason for key, reason in judged.items() if key in spellings} == {
+        "t1": None,
+        "t2": None,
+        "t3": None,
+        "t4": None,
+        "t5": None,
+        "t6": "malformed_event_type",
+        "t7": "malformed_event_type",
+        "t8": "malformed_event_type",
+    }
+    with psycopg.connect(**scratch_database.kwargs()) as conn:  # type: ignore[arg-type]
+        types = conn.execute(
+            "select event_id, event_type, is_unknown_event_type from staging.stg_engagement__events"
+            " where event_id like 't_' order by event_id"
+        ).fetchall()
+        listed = conn.execute("select event_type, events from marts.unknown_event_types").fetchall()
+        signal = conn.execute(
+            "select signal_type from core.int_signals__engagement where origin_record_id = 't5'"
+        ).fetchall()
+    assert types == [
+        ("t1", "email_open", False),
+        ("t2", "email_open", False),
+        ("t3", "email_open", False),
+        ("t4", "email_open", False),
+        ("t5", "tweet_like", True),
+    ]
+    assert listed == [("tweet_like", 1)]
+    assert signal == [("tweet_like",)]  # a signal of its own type: the fallback weight
 
 
 def test_relative_and_non_numeric_values_are_rejected_in_every_feed(scratch_database, tmp_path):

@@ -90,7 +90,7 @@ def test_incremental_event_judging_equals_a_full_rebuild(scratch_database, tmp_p
         None,
         None,
         "exact_replay",
-        "unknown_event_type",
+        None,  # an unknown type is kept (scored at the fallback weight, flagged)
         "exact_replay",
         "conflicting_duplicate",
         None,

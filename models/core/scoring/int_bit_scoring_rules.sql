@@ -64,7 +64,7 @@ rules_digest as (
         {{ dbt.hash(
             "signal_weights.rules_text || '|' || confidence_modifiers.rules_text || '|'"
             ~ " || decay_rules.rules_text || '|' || tier_thresholds.rules_text || '|"
-            ~ revops_var('bit_dedup_window_hours') ~ "|"
+            ~ "dedup anchored at the counted signal " ~ revops_var('bit_dedup_window_hours') ~ "|"
             ~ revops_var('bit_daily_cap_points') ~ "|" ~ revops_var('bit_unknown_signal_weight') ~ "'"
         ) }} as rules_digest,
         {{ run_started_timestamp() }} as applied_at

@@ -1,7 +1,7 @@
 -- One row per signal (workspace_id, signal_id): the points it is worth before decay, which do
 -- not depend on the as_of day. base_points = weight x signal_value x confidence; a decaying
--- signal within the dedup window (72 h) after the previous one of its type for the same contact
--- is a repeat (0); the contact's running total of a UTC day stops at the daily cap (300).
+-- signal within the dedup window (72 h) after the last one of its type that counted for the
+-- same contact is a repeat (0); the contact's running total of a UTC day stops at the daily cap (300).
 -- A signal's points depend only on the contact's earlier signals, so a past as_of reads the
 -- same rows. Standing signals (roles, baselines) are neither deduplicated nor capped here: they
 -- count once per contact and type, decided as of the as_of day (fct_bit_score_contributions).
@@ -10,12 +10,12 @@
 -- table's pages for them).
 -- Incremental: a run recomputes only the contacts whose signals changed since the last
 -- (fct_signals.resolved_at), from the first day a change touches, reading the dedup window
--- before it for context; every contact when the scoring rules changed (int_bit_scoring_rules).
+-- before it for context (with their stored verdicts and bursts); every contact when the scoring rules changed (int_bit_scoring_rules).
 {{ config(
     materialized='incremental',
     unique_key='signal_id',
     incremental_strategy='delete+insert',
-    on_schema_change='fail',
+    on_schema_change='append_new_columns',
     indexes=[
         {'columns': ['signal_id'], 'unique': true},
         {'columns': ['resolved_at']},
@@ -110,7 +110,17 @@ fallback_confidence as (
             fct_signals.is_known_signal_type,
             fct_signals.occurred_at,
             fct_signals.resolved_at,
-            people_to_rescore.rescore_from_date
+            people_to_rescore.rescore_from_date,
+            -- a context row keeps its stored verdict and burst: the anchored window reads them
+            -- rather than the whole burst before (one index probe per context row)
+            case when fct_signals.occurred_at < people_to_rescore.rescore_from_date then (
+                select stored.is_repeat from {{ this }} as stored
+                where stored.signal_id = fct_signals.signal_id
+            ) end as stored_is_repeat,
+            case when fct_signals.occurred_at < people_to_rescore.rescore_from_date then (
+                select stored.burst_started_at from {{ this }} as stored
+                where stored.signal_id = fct_signals.signal_id
+            ) end as stored_burst_started_at
         from {{ ref('fct_signals') }} as fct_signals
         inner join people_to_rescore
             on
@@ -157,7 +167,9 @@ fallback_confidence as (
             is_known_signal_type,
             occurred_at,
             resolved_at,
-            cast(null as date) as rescore_from_date
+            cast(null as date) as rescore_from_date,
+            cast(null as {{ dbt.type_boolean() }}) as stored_is_repeat,
+            cast(null as {{ dbt.type_timestamp() }}) as stored_burst_started_at
         from {{ ref('fct_signals') }}
         where person_id is not null
     ),
@@ -199,24 +211,70 @@ signals_weighted as (
     cross join fallback_confidence
 ),
 
--- one sort per contact carries both windows: by type and time for the dedup, then (a sort
--- within the contact) by day and time for the cap
-signals_deduplicated as (
+-- The repeat window is anchored at the signal that counted (macros/scoring/bit_dedup_anchor.sql),
+-- in three steps over one sort per contact and type (the cap then sorts within the contact):
+-- a gap of a window or more from the previous signal starts a burst, and counts
+signals_gapped as (
     select
         *,
         weight * signal_value * confidence as base_points,
-        is_decaying and coalesce(
+        coalesce(
             occurred_at < {{ dbt.dateadd(
-                'hour',
-                revops_var('bit_dedup_window_hours'),
-                'lag(occurred_at) over (
-                    partition by person_id, workspace_id, signal_type
-                    order by occurred_at, signal_id
-                )',
+                'hour', revops_var('bit_dedup_window_hours'), 'lag(occurred_at) over by_type'
             ) }},
             false
-        ) as is_repeat
+        ) as is_within_gap
     from signals_weighted
+    window by_type as (
+        partition by person_id, workspace_id, signal_type
+        order by occurred_at, signal_id
+        rows between unbounded preceding and current row
+    )
+),
+
+-- the burst's first signal (a context row brings its stored one: times only grow)
+signals_in_bursts as (
+    select
+        *,
+        max(
+            case
+                when stored_burst_started_at is not null then stored_burst_started_at
+                when not is_within_gap then occurred_at
+            end
+        ) over by_type as burst_started_at
+    from signals_gapped
+    window by_type as (
+        partition by person_id, workspace_id, signal_type
+        order by occurred_at, signal_id
+        rows between unbounded preceding and current row
+    )
+),
+
+-- within a window of the burst's first signal: a repeat; past it (a burst longer than a
+-- window), the anchor carried from counted signal to counted signal decides
+signals_deduplicated as (
+    select
+        *,
+        coalesce(is_decaying and is_within_gap and (
+            occurred_at < {{ dbt.dateadd(
+                'hour', revops_var('bit_dedup_window_hours'), 'burst_started_at'
+            ) }}
+            or (
+                {{ bit_dedup_anchor(
+                    'occurred_at', revops_var('bit_dedup_window_hours'), 'stored_is_repeat'
+                ) }} filter (
+                    where is_within_gap and occurred_at >= {{ dbt.dateadd(
+                        'hour', revops_var('bit_dedup_window_hours'), 'burst_started_at'
+                    ) }}
+                ) over by_type
+            )[2] = 0
+        ), false) as is_repeat
+    from signals_in_bursts
+    window by_type as (
+        partition by person_id, workspace_id, signal_type
+        order by occurred_at, signal_id
+        rows between unbounded preceding and current row
+    )
 ),
 
 points_deduplicated as (
@@ -271,6 +329,7 @@ points_scored as (
         ] %}
             cast({{ column }} as {{ dbt.type_numeric() }}) as {{ column }},
         {% endfor %}
+        burst_started_at,
         occurred_date,
         occurred_at,
         resolved_at
@@ -295,6 +354,7 @@ points_unscored as (
         {% for column in ['confidence', 'base_points', 'points_after_dedup', 'points_after_cap'] %}
             cast(null as {{ dbt.type_numeric() }}) as {{ column }},
         {% endfor %}
+        cast(null as {{ dbt.type_timestamp() }}) as burst_started_at,
         cast(occurred_at as date) as occurred_date,
         occurred_at,
         resolved_at

@@ -30,17 +30,13 @@ source as (
     {{ new_rows_only }}
 ),
 
-event_types as (
-    select event_type from {{ ref('event_types') }}
-),
-
 cleaned as (
     select
         raw_row_id,
         workspace_id,
         load_batch_id,
         {{ clean_text('event_id') }} as event_id,
-        lower({{ clean_text('event_type') }}) as event_type,
+        {{ type_token(clean_text('event_type')) }} as event_type,
         {{ clean_text('crm_person_id') }} as crm_person_id,
         {{ clean_text('crm_company_id') }} as crm_company_id,
         {{ clean_text('person_email') }} as person_email_text,
@@ -72,11 +68,8 @@ typed as (
     select
         cleaned.*,
         emails_normalized.person_email,
-        {{ parse_utc_timestamp('cleaned.occurred_at_text') }} as occurred_at,
-        event_types.event_type is not null as is_known_event_type
+        {{ parse_utc_timestamp('cleaned.occurred_at_text') }} as occurred_at
     from cleaned
-    left join event_types
-        on cleaned.event_type = event_types.event_type
     left join emails_normalized
         on cleaned.person_email_text = emails_normalized.person_email_text
 ),
@@ -90,7 +83,9 @@ validated as (
                 then 'value_too_long'
             when occurred_at_text is null then 'missing_timestamp'
             when occurred_at is null then 'unparseable_timestamp'
-            when not is_known_event_type then 'unknown_event_type'
+            -- any well-formed type is kept (an unknown one scores at the fallback weight,
+            -- flagged downstream); only one that is no type token at all is rejected
+            when event_type is null then 'malformed_event_type'
             when crm_person_id is null and person_email_text is null then 'no_usable_identifier'
             when crm_person_id is null and person_email is null then 'malformed_email'
         end as invalid_reason
