@@ -29,7 +29,8 @@ AGREEMENT_POINTS = 0.01  # largest difference from marts.contact_intent.bit_scor
 # The floor, tuned (see bench/README.md for the variants tried and their timings):
 # - one full sort, person first: its abbreviated sort keys make comparisons cheap (a constant
 #   workspace_id first would defeat them and doubles the sort's cost);
-# - the dedup is a lag per (person, type) on that sort; the daily cap's running sum re-sorts
+# - the dedup is a lag per (person, type) on that sort, then the anchor carried through the
+#   bursts longer than the window (the warehouse's aggregate); the daily cap's running sum re-sorts
 #   only within each person (an incremental sort), never the whole set again;
 # - standing (non-decaying) signals count once per contact and type, the highest value first:
 #   they are few, so they are ranked in a scan of their own and looked up in a hashed subplan
@@ -120,6 +121,33 @@ standing_repeats as (
     where ranked.value_rank > 1
 ),
 
+-- the 72-hour window, anchored at the signal that counted: a gap of a window starts a burst
+-- (and counts), a signal within a window of its burst's start repeats, and the anchor is
+-- carried only through bursts longer than a window (the warehouse's own aggregate)
+signals_gapped as (
+    select
+        *,
+        coalesce(
+            occurred_at < lag(occurred_at) over by_type + make_interval(hours => %(dedup_hours)s),
+            false
+        ) as is_within_gap
+    from signals
+    window by_type as (
+        partition by person_id, workspace_id, signal_type order by occurred_at, signal_id
+    )
+),
+
+signals_in_bursts as (
+    select
+        *,
+        max(case when not is_within_gap then occurred_at end) over by_type as burst_started_at
+    from signals_gapped
+    window by_type as (
+        partition by person_id, workspace_id, signal_type order by occurred_at, signal_id
+        rows between unbounded preceding and current row
+    )
+),
+
 points_deduplicated as (
     select
         person_id,
@@ -131,16 +159,22 @@ points_deduplicated as (
         case
             when is_decaying then
                 case
-                    when occurred_at - lag(occurred_at) over by_type
-                        < make_interval(hours => %(dedup_hours)s) then 0
+                    when is_within_gap and (
+                        occurred_at < burst_started_at + make_interval(hours => %(dedup_hours)s)
+                        or (revops_udf.dedup_anchor(occurred_at, %(dedup_hours)s, null) filter (
+                            where is_within_gap and occurred_at
+                                >= burst_started_at + make_interval(hours => %(dedup_hours)s)
+                        ) over by_type)[2] = 0
+                    ) then 0
                     else base_points
                 end
             when signal_id in (select signal_id from standing_repeats) then 0
             else base_points
         end as points
-    from signals
+    from signals_in_bursts
     window by_type as (
         partition by person_id, workspace_id, signal_type order by occurred_at, signal_id
+        rows between unbounded preceding and current row
     )
 ),
 
@@ -420,7 +454,7 @@ def _score_contact(
             best = counted_standing.get(row[2])
             if best is None or (-row[4], row[5], row[6]) < (-best[4], best[5], best[6]):
                 counted_standing[row[2]] = row
-    last_seen: dict[str, datetime] = {}
+    last_counted: dict[str, datetime] = {}
     day_totals: dict[date, float] = {}
     score = 0.0
     for row in rows:
@@ -428,11 +462,12 @@ def _score_contact(
         weight, is_decaying = weights.get(signal_type, (rules.unknown_weight, True))
         confidence = confidences.get(source, confidences.get("inferred", 1.0))
         points = weight * float(value) * confidence
-        if is_decaying:
-            previous = last_seen.get(signal_type)
-            last_seen[signal_type] = occurred_at
-            if previous is not None and occurred_at - previous < window:
+        if is_decaying:  # the window runs from the last signal of the type that counted
+            anchor = last_counted.get(signal_type)
+            if anchor is not None and occurred_at - anchor < window:
                 points = 0.0
+            else:
+                last_counted[signal_type] = occurred_at
         elif counted_standing[signal_type] is not row:
             points = 0.0
         capped = points
