@@ -11,6 +11,7 @@
       name        letters, digits, '_' or '-' (written into SQL as a literal)
       identifier  a letter, then letters, digits or '_' (written into a schema name)
       calling_code  1 to 3 digits, not starting with 0
+      name_list   a list of names (letters, digits, '_' or '-'), maybe empty
     A kind ending in '?' may also be null.
 #}
 {% macro revops_var_kinds() -%}
@@ -23,6 +24,8 @@
         'bit_daily_cap_points': 'number',
         'bit_unknown_signal_weight': 'number',
         'bit_trigger_cooldown_days': 'integer',
+        'bit_trigger_freshness_days': 'integer',
+        'bit_aged_standing_signal_types': 'name_list',
         'bit_max_escalated_share': 'share',
         'analyze_growth_share': 'share',
         'analyze_raw_growth_share': 'share',
@@ -78,12 +81,22 @@
         'name': "letters, digits, '_' or '-'",
         'identifier': "a letter, then letters, digits or '_'",
         'calling_code': 'a country calling code (1 to 3 digits, not starting with 0)',
+        'name_list': "a list of names (letters, digits, '_' or '-')",
     }[base_kind] -%}
     {%- set fails = "var " ~ name ~ " must be " ~ wanted ~ ", got '" ~ shown ~ "'" -%}
     {%- if value is none -%}
         {{ return('' if optional else "var " ~ name ~ " must be set: " ~ wanted) }}
     {%- endif -%}
-    {%- if base_kind == 'date' -%}
+    {%- if base_kind == 'name_list' -%}
+        {%- if value is string or value is mapping or value is not iterable -%}
+            {{ return(fails) }}
+        {%- endif -%}
+        {%- for item in value -%}
+            {%- if not re.fullmatch('[A-Za-z0-9_-]{1,63}', item | string) -%}
+                {{ return(fails) }}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- elif base_kind == 'date' -%}
         {%- if not re.fullmatch('[0-9]{4}-(0[1-9]|1[0-2])-[0-9]{2}', text) -%}
             {{ return(fails) }}
         {%- endif -%}

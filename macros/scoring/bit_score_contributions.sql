@@ -11,6 +11,17 @@
 #}
 {% macro bit_score_contributions(people=none) -%}
 {%- set as_of = bit_as_of_date() %}
+{#- standing signals a team has chosen to age by their date (var bit_aged_standing_signal_types) -#}
+{%- set aged_types = revops_var('bit_aged_standing_signal_types') or [] %}
+{%- set is_aged_standing -%}
+    {%- if aged_types -%}
+        (not points.is_decaying and points.signal_type in (
+            {%- for signal_type in aged_types %}'{{ signal_type }}'{{ ", " if not loop.last }}{% endfor -%}
+        ))
+    {%- else -%}
+        false
+    {%- endif -%}
+{%- endset %}
 {%- set horizon = bit_decay_horizon_days() %}
 
 -- int_bit_signal_points is read where it is used, not through one import CTE: a CTE read twice
@@ -163,13 +174,16 @@ contributions as (
         ) as cap_effect,
         points.age_days,
         cast(
-            case when points.is_decaying then decay.decay_factor else 1 end
-            as {{ dbt.type_numeric() }}
+            case
+                when points.is_decaying or {{ is_aged_standing }} then decay.decay_factor
+                else 1
+            end as {{ dbt.type_numeric() }}
         ) as decay_factor,
         cast(
             case
                 when exits.exited_at < {{ dbt.dateadd('day', 1, as_of) }} then 0
-                when points.is_decaying then points.points_after_cap * decay.decay_factor
+                when points.is_decaying or {{ is_aged_standing }}
+                    then points.points_after_cap * decay.decay_factor
                 else points.points_after_cap
             end as {{ dbt.type_numeric() }}
         ) as points,
@@ -181,6 +195,7 @@ contributions as (
                 when points.is_repeat_day_before then 0
                 when points.is_decaying
                     then points.points_after_cap * decay.decay_factor_day_before
+                when {{ is_aged_standing }} then points.base_points * decay.decay_factor_day_before
                 else points.base_points
             end as {{ dbt.type_numeric() }}
         ) as points_day_before,

@@ -58,10 +58,21 @@ SECTIONS: list[Section] = [
            order by bit_score desc, company_name limit 10""",
     ),
     Section(
-        "Actions queued",
+        "Actions queued today",
         "marts.outreach_queue",
         """select action, count(*) as queued from marts.outreach_queue
-           where workspace_id = %(workspace_id)s group by action order by action""",
+           where workspace_id = %(workspace_id)s
+             and as_of_date = (select max(as_of_date) from marts.outreach_queue
+                               where workspace_id = %(workspace_id)s)
+           group by action order by action""",
+    ),
+    Section(
+        "Tier rises today",
+        "marts.outreach_audit",
+        """select as_of_date, tier_rises, outreach_rises, queued, held_stale_history,
+                  held_cooldown
+           from marts.outreach_audit where workspace_id = %(workspace_id)s
+           order by as_of_date desc limit 1""",
     ),
     Section(
         "Matching and fallout",

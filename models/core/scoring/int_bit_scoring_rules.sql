@@ -65,7 +65,8 @@ rules_digest as (
             "signal_weights.rules_text || '|' || confidence_modifiers.rules_text || '|'"
             ~ " || decay_rules.rules_text || '|' || tier_thresholds.rules_text || '|"
             ~ "dedup anchored at the counted signal " ~ revops_var('bit_dedup_window_hours') ~ "|"
-            ~ revops_var('bit_daily_cap_points') ~ "|" ~ revops_var('bit_unknown_signal_weight') ~ "'"
+            ~ revops_var('bit_daily_cap_points') ~ "|" ~ revops_var('bit_unknown_signal_weight')
+            ~ "|aged:" ~ (revops_var('bit_aged_standing_signal_types') or []) | join(',') ~ "'"
         ) }} as rules_digest,
         {{ run_started_timestamp() }} as applied_at
     from signal_weights

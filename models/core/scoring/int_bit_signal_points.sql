@@ -10,7 +10,8 @@
 -- table's pages for them).
 -- Incremental: a run recomputes only the contacts whose signals changed since the last
 -- (fct_signals.resolved_at), from the first day a change touches, reading the dedup window
--- before it for context (with their stored verdicts and bursts); every contact when the scoring rules changed (int_bit_scoring_rules).
+-- before it for context (with their stored verdicts and bursts); every contact when the
+-- scoring rules changed (int_bit_scoring_rules).
 {{ config(
     materialized='incremental',
     unique_key='signal_id',

@@ -1,7 +1,7 @@
 -- One row per outreach trigger (trigger_id): a contact whose tier rose on the as_of day into a
 -- tier whose action queues outreach (tier_thresholds.triggers_outreach: nurture, sdr_escalate,
--- auto_meeting by default). A contact that triggered the same
--- or a stronger action within the cooldown does not trigger again, so a contact flapping
+-- auto_meeting by default), with a fresh signal (int_tier_rises). A contact that triggered
+-- the same or a stronger action within the cooldown does not trigger again, so a contact flapping
 -- around a threshold is queued once. Incremental: each day adds its triggers, and re-running a
 -- day replaces all of that day's rows (a same-day rerun with new data revises the day's
 -- triggers, as a full refresh would; the outbox keeps its own copy of what it took).
@@ -16,7 +16,15 @@
 
 with
 
-contact_intent as (
+tier_thresholds as (
+    select
+        action,
+        tier_rank as action_rank
+    from {{ ref('tier_thresholds') }}
+),
+
+-- rises into a tier that queues outreach, with a fresh signal (int_tier_rises)
+tier_rises as (
     select
         workspace_id,
         person_id,
@@ -28,28 +36,9 @@ contact_intent as (
         previous_tier,
         top_signals,
         bit_score,
-        tier_rank,
-        previous_tier_rank,
         as_of_date
-    from {{ ref('contact_intent') }}
-),
-
-tier_thresholds as (
-    select
-        action,
-        tier_rank as action_rank,
-        triggers_outreach
-    from {{ ref('tier_thresholds') }}
-),
-
-tier_rises as (
-    select contact_intent.*
-    from contact_intent
-    inner join tier_thresholds
-        on contact_intent.action = tier_thresholds.action
-    where
-        contact_intent.tier_rank > contact_intent.previous_tier_rank
-        and tier_thresholds.triggers_outreach
+    from {{ ref('int_tier_rises') }}
+    where triggers_outreach and has_fresh_signal
 ),
 
 {% if is_incremental() %}
