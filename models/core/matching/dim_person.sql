@@ -10,7 +10,7 @@ survivors as (
     select
         workspace_id,
         person_id,
-        {% for column in ['full_name', 'email', 'linkedin_url', 'title', 'company_id'] %}
+        {% for column in ['full_name', 'email', 'linkedin_url', 'title', 'phone', 'company_id'] %}
             first_value({{ column }}) over (
                 partition by workspace_id, person_id
                 order by
@@ -29,6 +29,15 @@ survivors as (
                 person_record_id
             rows between unbounded preceding and unbounded following
         ) as crm_person_id,
+        -- the CRM's own owner of the contact (no other source has one)
+        first_value(owner) over (
+            partition by workspace_id, person_id
+            order by
+                case when source = 'crm' and owner is not null then 0 else 1 end,
+                first_loaded_at,
+                person_record_id
+            rows between unbounded preceding and unbounded following
+        ) as owner,
         count(*) over (partition by workspace_id, person_id) as source_records,
         sum(case when source = 'crm' then 1 else 0 end)
             over (partition by workspace_id, person_id) as crm_records,
@@ -51,6 +60,8 @@ golden_people as (
         email,
         linkedin_url,
         title,
+        phone,
+        owner,
         source_records,
         crm_records,
         crm_records > 0 as is_in_crm,

@@ -12,6 +12,8 @@ stg_crm__people as (
         email,
         linkedin_url,
         title,
+        phone,
+        owner,
         first_loaded_at
     from {{ ref('stg_crm__people') }}
 ),
@@ -25,6 +27,7 @@ stg_vendor__people_snapshots as (
         email,
         linkedin_url,
         title,
+        phone,
         snapshot_date,
         loaded_at
     from {{ ref('stg_vendor__people_snapshots') }}
@@ -39,6 +42,7 @@ stg_legacy_backfill__people as (
         email,
         linkedin_url,
         title,
+        phone,
         first_loaded_at
     from {{ ref('stg_legacy_backfill__people') }}
 ),
@@ -73,6 +77,8 @@ records_unioned as (
         email,
         linkedin_url,
         title,
+        phone,
+        owner,
         first_loaded_at
     from stg_crm__people
     union all
@@ -85,6 +91,8 @@ records_unioned as (
         email,
         linkedin_url,
         title,
+        phone,
+        cast(null as {{ dbt.type_string() }}) as owner,
         first_loaded_at
     from vendor_latest_deliveries
     where recency_rank = 1
@@ -98,6 +106,8 @@ records_unioned as (
         email,
         linkedin_url,
         title,
+        phone,
+        cast(null as {{ dbt.type_string() }}) as owner,
         first_loaded_at
     from stg_legacy_backfill__people
 ),
@@ -113,6 +123,8 @@ records_ranked as (
         records_unioned.email,
         records_unioned.linkedin_url,
         records_unioned.title,
+        records_unioned.phone,
+        records_unioned.owner,
         source_trust.trust_rank,
         records_unioned.first_loaded_at
     from records_unioned

@@ -36,6 +36,8 @@ resolved as (
         records.email,
         records.linkedin_url,
         records.title,
+        records.phone,
+        records.owner,
         records.trust_rank,
         records.first_loaded_at
     from int_person_records as records

@@ -11,6 +11,13 @@ outreach_queue as (
         full_name,
         company_name,
         top_signals,
+        crm_person_id,
+        crm_company_id,
+        owner,
+        email,
+        title,
+        phone,
+        linkedin_url,
         as_of_date as triggered_on,
         row_number() over (
             partition by workspace_id, person_id
@@ -38,6 +45,13 @@ waiting_for_meeting as (
         {{ spreadsheet_safe('outreach_queue.full_name') }} as full_name,
         {{ spreadsheet_safe('outreach_queue.company_name') }} as company_name,
         outreach_queue.top_signals,
+        outreach_queue.crm_person_id,
+        outreach_queue.crm_company_id,
+        outreach_queue.owner,
+        outreach_queue.email,
+        outreach_queue.title,
+        outreach_queue.phone,
+        outreach_queue.linkedin_url,
         contact_intent.bit_score,
         outreach_queue.triggered_on
     from outreach_queue

@@ -9,7 +9,7 @@
     materialized='incremental',
     unique_key='trigger_id',
     incremental_strategy='delete+insert',
-    on_schema_change='fail',
+    on_schema_change='append_new_columns',
     pre_hook="{% if is_incremental() %}delete from {{ this }} where as_of_date = "
         ~ "{{ bit_as_of_date() }}{% endif %}",
 ) }}
@@ -39,6 +39,29 @@ tier_rises as (
         as_of_date
     from {{ ref('int_tier_rises') }}
     where triggers_outreach and has_fresh_signal
+),
+
+-- the CRM records the push writes back to, and how to reach the contact
+dim_person as (
+    select
+        workspace_id,
+        person_id,
+        crm_person_id,
+        email,
+        title,
+        phone,
+        linkedin_url,
+        owner
+    from {{ ref('dim_person') }}
+),
+
+dim_company as (
+    select
+        workspace_id,
+        company_id,
+        crm_company_id,
+        owner
+    from {{ ref('dim_company') }}
 ),
 
 {% if is_incremental() %}
@@ -80,10 +103,26 @@ triggers as (
         rises.previous_tier,
         rises.top_signals,
         rises.bit_score,
-        rises.as_of_date
+        rises.as_of_date,
+        {{ spreadsheet_safe('people.crm_person_id') }} as crm_person_id,
+        {{ spreadsheet_safe('companies.crm_company_id') }} as crm_company_id,
+        -- the contact's own CRM owner, else the account's
+        {{ spreadsheet_safe('coalesce(people.owner, companies.owner)') }} as owner,
+        {{ spreadsheet_safe('people.email') }} as email,
+        {{ spreadsheet_safe('people.title') }} as title,
+        people.phone,
+        {{ spreadsheet_safe('people.linkedin_url') }} as linkedin_url
     from tier_rises as rises
     inner join tier_thresholds as actions
         on rises.action = actions.action
+    left join dim_person as people
+        on
+            rises.workspace_id = people.workspace_id
+            and rises.person_id = people.person_id
+    left join dim_company as companies
+        on
+            rises.workspace_id = companies.workspace_id
+            and rises.company_id = companies.company_id
     left join recent_triggers
         on
             rises.workspace_id = recent_triggers.workspace_id
