@@ -25,6 +25,7 @@
         'bit_unknown_signal_weight': 'number',
         'bit_trigger_cooldown_days': 'integer',
         'bit_trigger_freshness_days': 'integer',
+        'bit_top_explanations': 'integer',
         'bit_aged_standing_signal_types': 'name_list',
         'bit_max_escalated_share': 'share',
         'analyze_growth_share': 'share',

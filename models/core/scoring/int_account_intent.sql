@@ -117,7 +117,7 @@ contacts_summed as (
             ~ "cast(round(contacts.bit_score, 1) as " ~ dbt.type_string() ~ ") end",
             "', '",
             "order by contacts.bit_score desc, contacts.full_name",
-            3,
+            revops_var('bit_top_explanations'),
         ) }}, '') as top_contacts
     from {{ ref('int_contact_intent') }} as contacts
     {% if not sum_everyone %}

@@ -66,7 +66,8 @@ rules_digest as (
             ~ " || decay_rules.rules_text || '|' || tier_thresholds.rules_text || '|"
             ~ "dedup anchored at the counted signal " ~ revops_var('bit_dedup_window_hours') ~ "|"
             ~ revops_var('bit_daily_cap_points') ~ "|" ~ revops_var('bit_unknown_signal_weight')
-            ~ "|aged:" ~ (revops_var('bit_aged_standing_signal_types') or []) | join(',') ~ "'"
+            ~ "|aged:" ~ (revops_var('bit_aged_standing_signal_types') or []) | join(',')
+            ~ "|top:" ~ revops_var('bit_top_explanations') ~ "'"
         ) }} as rules_digest,
         {{ run_started_timestamp() }} as applied_at
     from signal_weights

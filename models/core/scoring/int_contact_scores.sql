@@ -165,7 +165,7 @@ scores as (
             ~ dbt.type_string() ~ ") end",
             "', '",
             "order by points desc, signal_type",
-            3,
+            revops_var('bit_top_explanations'),
         ) }}, '') as top_signals,
         {{ dbt.listagg(
             "signal_type", "', '", "order by last_signal_at desc, signal_type", 1
