@@ -46,16 +46,20 @@ from python_jobs.generate.rand import STATIC, Dice, Stream, generator  # noqa: E
 from python_jobs.match.blocking import blocking_recall, company_key, person_key  # noqa: E402
 from python_jobs.match.clustering import PriorAssignment  # noqa: E402
 from python_jobs.match.records import (  # noqa: E402
-    DEFAULT_LEGAL_SUFFIXES,
     ExactEdges,
     RecordSet,
     Thresholds,
+    legal_suffixes_from_seed_file,
 )
 from python_jobs.match.service import (  # noqa: E402
     SENSITIVITY_THRESHOLDS,
     find_fuzzy_pairs,
     prepare,
     resolver_of,
+)
+
+LEGAL_SUFFIXES = legal_suffixes_from_seed_file(
+    ROOT / "seeds" / "normalization" / "legal_suffixes.csv"
 )
 
 COMPANY_THRESHOLD, PERSON_THRESHOLD, NEAR = 0.90, 0.88, 0.85
@@ -272,9 +276,9 @@ def run_blocked(
 def run_brute_force(index: Side, new: Side, sample: int, seed: int) -> dict:
     """cdist of a sample of new names against the whole index, as the job's keys."""
     rng = np.random.default_rng(seed)
-    index_keys = [company_key(name, DEFAULT_LEGAL_SUFFIXES) or "" for name in index.names]
+    index_keys = [company_key(name, LEGAL_SUFFIXES) or "" for name in index.names]
     picks = rng.choice(len(new.names), size=min(sample, len(new.names)), replace=False)
-    sample_keys = [company_key(new.names[i], DEFAULT_LEGAL_SUFFIXES) or "" for i in picks]
+    sample_keys = [company_key(new.names[i], LEGAL_SUFFIXES) or "" for i in picks]
     started = time.perf_counter()
     process.cdist(
         sample_keys, index_keys, scorer=fuzz.ratio, workers=-1, score_cutoff=COMPANY_THRESHOLD * 100
@@ -315,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     rss_after_data = peak_rss_mib()
     print(f"generated in {generated:.1f}s (peak RSS {rss_after_data:.0f} MiB)", flush=True)
 
-    company_key_of = lambda name: company_key(name, DEFAULT_LEGAL_SUFFIXES)  # noqa: E731
+    company_key_of = lambda name: company_key(name, LEGAL_SUFFIXES)  # noqa: E731
     cases = {
         "companies": run_blocked(
             "company", company_index, company_new, company_key_of, COMPANY_THRESHOLD, True

@@ -6,8 +6,11 @@ tie-breaks and therefore every decision are the same from run to run.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import psycopg
 
@@ -17,20 +20,11 @@ COMPANY, PERSON = "company", "person"
 ENTITY_TYPES = (COMPANY, PERSON)
 PRIMARY_SOURCE = "crm"  # an entity without a record from it has no candidate to attach to
 
-# The spec's numbers, used when the config.match_thresholds seed is not built.
-DEFAULT_THRESHOLDS = {COMPANY: (0.90, 0.85), PERSON: (0.88, 0.85)}
-# Used when config.free_mail_domains is not built: the big providers only.
-DEFAULT_FREE_MAIL = frozenset(
-    ("gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com")
-    + ("aol.com", "icloud.com", "me.com", "gmx.de", "gmx.net", "protonmail.com", "proton.me")
-)
-# Used when config.legal_suffixes is not built (the seed's common ones, dots removed).
-DEFAULT_LEGAL_SUFFIXES = frozenset(
-    ("inc", "incorporated", "corp", "corporation", "co", "company", "llc", "llp", "lp", "ltd")
-    + ("limited", "plc", "pty", "gmbh", "ag", "sa", "sarl", "srl", "bv", "nv", "ab", "oy")
-)
-
+# The seeds matching reads its numbers and lists from: missing, they are a clear error, never
+# a copy of their values here.
+REQUIRED_SEEDS = ("config.match_thresholds", "config.free_mail_domains", "config.legal_suffixes")
 REQUIRED_MODELS = (
+    *REQUIRED_SEEDS,
     "core.int_company_records",
     "core.int_company_exact_matches",
     "core.int_person_records",
@@ -96,16 +90,18 @@ def check_inputs(conn: psycopg.Connection) -> None:
 
 
 def read_thresholds(conn: psycopg.Connection) -> dict[str, Thresholds]:
-    """The config.match_thresholds seed where built, else the spec's defaults."""
-    values = dict(DEFAULT_THRESHOLDS)
-    if relation_exists(conn, "config.match_thresholds"):
-        rows = conn.execute(
-            "select entity_type, threshold, near_threshold from config.match_thresholds"
-        ).fetchall()
-        for entity_type, threshold, near in rows:
-            if entity_type in values and threshold is not None:
-                near_value = float(near) if near is not None else float(threshold)
-                values[entity_type] = (float(threshold), near_value)
+    """The config.match_thresholds seed: a threshold and a near threshold per entity type."""
+    values: dict[str, tuple[float, float]] = {}
+    rows = conn.execute(
+        "select entity_type, threshold, near_threshold from config.match_thresholds"
+    ).fetchall()
+    for entity_type, threshold, near in rows:
+        if entity_type in ENTITY_TYPES and threshold is not None:
+            near_value = float(near) if near is not None else float(threshold)
+            values[entity_type] = (float(threshold), near_value)
+    missing = [entity_type for entity_type in ENTITY_TYPES if entity_type not in values]
+    if missing:
+        raise UserError(f"config.match_thresholds has no threshold for {', '.join(missing)}")
     result = {}
     for entity_type, (threshold, near) in values.items():
         if not (0 < near <= threshold <= 1):
@@ -118,17 +114,27 @@ def read_thresholds(conn: psycopg.Connection) -> dict[str, Thresholds]:
 
 
 def read_free_mail_domains(conn: psycopg.Connection) -> frozenset[str]:
-    if not relation_exists(conn, "config.free_mail_domains"):
-        return DEFAULT_FREE_MAIL
     rows = conn.execute("select lower(free_mail_domain) from config.free_mail_domains").fetchall()
     return frozenset(row[0] for row in rows if row[0])
 
 
 def read_legal_suffixes(conn: psycopg.Connection) -> frozenset[str]:
-    if not relation_exists(conn, "config.legal_suffixes"):
-        return DEFAULT_LEGAL_SUFFIXES
-    rows = conn.execute("select lower(legal_suffix) from config.legal_suffixes").fetchall()
-    return frozenset(" ".join(row[0].replace(".", "").split()) for row in rows if row[0])
+    rows = conn.execute("select legal_suffix from config.legal_suffixes").fetchall()
+    return legal_suffix_keys(row[0] for row in rows)
+
+
+def legal_suffixes_from_seed_file(path: Path) -> frozenset[str]:
+    """The legal_suffixes seed read from its CSV file, for tools that run without a database
+    (the matching benchmark, unit tests)."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        return legal_suffix_keys(row["legal_suffix"] for row in csv.DictReader(handle))
+
+
+def legal_suffix_keys(suffixes: Iterable[str | None]) -> frozenset[str]:
+    """Legal suffixes as the company key compares them: lower case, dots dropped."""
+    return frozenset(
+        " ".join(suffix.lower().replace(".", "").split()) for suffix in suffixes if suffix
+    )
 
 
 def _founding(trust_rank: int | None, first_loaded_at: object, record_id: str) -> tuple:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 import typer
+from conftest import database_env, revops
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -31,11 +32,14 @@ from python_jobs.match.clustering import (
     assign_entity_ids,
     resolve,
 )
-from python_jobs.match.records import DEFAULT_LEGAL_SUFFIXES, check_inputs
+from python_jobs.match.records import check_inputs, legal_suffixes_from_seed_file
 from python_jobs.match.service import MatchResult, run_matching
-from python_jobs.settings import Settings
+from python_jobs.settings import PROJECT_ROOT, Settings
 from python_jobs.warehouse.connection import ConnectInfo
 
+LEGAL_SUFFIXES = legal_suffixes_from_seed_file(
+    PROJECT_ROOT / "seeds" / "normalization" / "legal_suffixes.csv"
+)
 TRUST = {"crm": 1, "backfill": 2, "vendor": 3, "partner": 4}
 
 CORE_DDL = """
@@ -92,6 +96,9 @@ MATCHING_TABLES = (
 def db(scratch_database: ConnectInfo) -> ConnectInfo:
     with psycopg.connect(autocommit=True, **scratch_database.kwargs()) as conn:  # type: ignore[arg-type]
         conn.execute(CORE_DDL)
+    # the seeds matching reads its thresholds and lists from
+    seeds = ["match_thresholds", "free_mail_domains", "legal_suffixes", "source_trust"]
+    revops("dbt", "--", "seed", "--select", *seeds, env=database_env(scratch_database), check=True)
     return scratch_database
 
 
@@ -216,9 +223,7 @@ def test_same_domain_is_one_company(db, conn, ws):
 
 
 def test_acme_and_acme_inc_are_one_company(db, conn, ws):
-    assert company_key("Acme", DEFAULT_LEGAL_SUFFIXES) == company_key(
-        "ACME, Inc.", DEFAULT_LEGAL_SUFFIXES
-    )
+    assert company_key("Acme", LEGAL_SUFFIXES) == company_key("ACME, Inc.", LEGAL_SUFFIXES)
     add_companies(conn, ws, ("crm:1", "Acme", None), ("partner:P1", "Acme Inc", None))
     run(db, ws)
     ids = entities(conn, ws)

@@ -39,19 +39,7 @@ signal_weights as (
     from {{ ref('signal_weights') }}
 ),
 
-confidence_modifiers as (
-    select
-        signal_source,
-        confidence
-    from {{ ref('confidence_modifiers') }}
-),
-
--- a source missing from confidence_modifiers is trusted like an inferred value
-fallback_confidence as (
-    select confidence as inferred_confidence
-    from confidence_modifiers
-    where signal_source = 'inferred'
-),
+{{ source_confidence_ctes() }}
 
 {% if is_incremental() %}
     {%- set resolved_since = incremental_watermark('resolved_at') %}
@@ -201,9 +189,7 @@ signals_weighted as (
         coalesce(signal_weights.weight, {{ revops_var('bit_unknown_signal_weight') }}) as weight,
         signal_weights.weight is null as is_fallback_weight,
         coalesce(signal_weights.is_decaying, true) as is_decaying,
-        coalesce(
-            confidence_modifiers.confidence, fallback_confidence.inferred_confidence
-        ) as confidence
+        {{ source_confidence() }} as confidence
     from signals_in_scope as signals
     left join signal_weights
         on signals.signal_type = signal_weights.signal_type

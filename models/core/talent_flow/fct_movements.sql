@@ -43,19 +43,7 @@ signal_weights as (
     from {{ ref('signal_weights') }}
 ),
 
-confidence_modifiers as (
-    select
-        signal_source,
-        confidence
-    from {{ ref('confidence_modifiers') }}
-),
-
--- a source missing from confidence_modifiers is trusted like an inferred value
-fallback_confidence as (
-    select confidence as inferred_confidence
-    from confidence_modifiers
-    where signal_source = 'inferred'
-),
+{{ source_confidence_ctes() }}
 
 movements_typed as (
     select
@@ -234,9 +222,7 @@ movements_screened as (
         changes.hours_since_previous_change,
         changes.change_number_in_month,
         signal_weights.weight,
-        coalesce(
-            confidence_modifiers.confidence, fallback_confidence.inferred_confidence
-        ) as confidence,
+        {{ source_confidence() }} as confidence,
         case
             when movements.contradiction_reason is not null then 'contradiction'
             when signal_weights.weight is null then 'not_a_signal'
