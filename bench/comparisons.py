@@ -23,12 +23,16 @@ from bench.scoring import (
 )
 from bench.stats import ratio_summary, summary
 from python_jobs.match.blocking import company_key
-from python_jobs.match.records import DEFAULT_LEGAL_SUFFIXES
+from python_jobs.match.records import legal_suffixes_from_seed_file
+from python_jobs.settings import PROJECT_ROOT
 
 FLOOR_TABLE = "public.bench_floor_scores"
 MATCHING_BENCH = "bench.matching.bench_matching"
 MATCHING_SAMPLE = 1000  # names compared with every other name in the all-pairs sample
 KNOWN_SHARE = 0.6  # share of the new company records that re-mention a known company
+LEGAL_SUFFIXES = legal_suffixes_from_seed_file(
+    PROJECT_ROOT / "seeds" / "normalization" / "legal_suffixes.csv"
+)
 
 # stage or comparison name -> its measured runs (a comparison sees those run before it)
 StageRuns = dict[str, list[dict[str, Any]]]
@@ -186,7 +190,7 @@ def matching_all_pairs(ctx: BenchContext, stages: StageRuns) -> dict[str, Any]:
     threshold = getattr(bench, "COMPANY_THRESHOLD", 0.90)
 
     def key_of(name: str) -> str | None:
-        return company_key(name, DEFAULT_LEGAL_SUFFIXES)
+        return company_key(name, LEGAL_SUFFIXES)
 
     blocked_runs, brute_runs = [], []
     for repetition in range(ctx.repeat):
