@@ -324,8 +324,10 @@ def build_queues(info: ConnectInfo, day: date, full: bool = False) -> None:
     build(info, day, full=full)
     args = [
         "--select",
+        "int_tier_rises",
         "outreach_queue",
         "meeting_queue",
+        "outreach_audit",
         "--vars",
         json.dumps({"as_of": str(day)}),
     ]
@@ -335,47 +337,64 @@ def build_queues(info: ConnectInfo, day: date, full: bool = False) -> None:
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr
 
 
-def history_that_lifts_yesterday(info: ConnectInfo, path: Path, day: date) -> tuple[Path, str]:
-    """Strong signals on days before yesterday for a contact triggered today: yesterday's tier
-    rises to today's (burning both days), so today's rise (and its trigger) is gone."""
-    with psycopg.connect(**info.kwargs()) as conn:  # type: ignore[arg-type]
-        row = conn.execute(
-            "select queue.person_id, min(keys.key_value) from marts.outreach_queue as queue"
-            " inner join core.int_person_keys as keys on keys.person_id = queue.person_id"
-            " and keys.key_type = 'crm_person_id' where queue.as_of_date = %s"
-            " group by queue.person_id order by queue.person_id limit 1",
-            (day,),
-        ).fetchone()
-    assert row is not None, "no contact with a CRM id was triggered today"
-    person_id, crm_person_id = row
-    # one of each strong type on two days 96 hours apart (repeats within 72 hours count once)
+def strong_events(crm_person_id: str, days: list[date], prefix: str) -> list[dict[str, str]]:
+    """One of each strong type on each day (days 72 hours or more apart: none repeats)."""
     types = ["demo_request", "meeting_held", "meeting_booked", "email_reply"]
-    events = [
+    return [
         {
-            "event_id": f"lift-{back}-{event_type}",
+            "event_id": f"{prefix}-{day}-{event_type}",
             "event_type": event_type,
-            "occurred_at": f"{day - timedelta(days=back)}T09:00:00Z",
+            "occurred_at": f"{day}T09:00:00Z",
             "crm_person_id": crm_person_id,
             "source_system": "crm",
         }
-        for back in (4, 8)
+        for day in days
         for event_type in types
     ]
+
+
+def load_events(info: ConnectInfo, path: Path, events: list[dict[str, str]]) -> None:
     with path.open("w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(EVENT_COLUMNS)
         writer.writerows([event.get(column, "") for column in EVENT_COLUMNS] for event in events)
-    return path, person_id
+    revops("load", str(path), env=database_env(info), check=True)
+
+
+def a_cold_contact(info: ConnectInfo) -> tuple[str, str]:
+    """A cold contact with a CRM id: (person_id, crm_person_id)."""
+    with psycopg.connect(**info.kwargs()) as conn:  # type: ignore[arg-type]
+        row = conn.execute(
+            "select intent.person_id, min(keys.key_value) from marts.contact_intent as intent"
+            " inner join core.int_person_keys as keys on keys.person_id = intent.person_id"
+            " and keys.key_type = 'crm_person_id' where intent.tier = 'cold'"
+            " group by intent.person_id order by intent.person_id limit 1"
+        ).fetchone()
+    assert row is not None, "no cold contact with a CRM id"
+    return row[0], row[1]
 
 
 def test_a_same_day_rerun_revises_the_days_triggers(warehouse: ConnectInfo, tmp_path):
     """New data the same day can take back a trigger the day's first run queued: the day's
     queues then hold what a full refresh for that day holds."""
     today = datetime.now(UTC).date()
+    person_id, crm_person_id = a_cold_contact(warehouse)
+    # fresh signals today: the contact rises and is queued
+    load_events(warehouse, tmp_path / "today.csv", strong_events(crm_person_id, [today], "now"))
     build_queues(warehouse, today)
     before = queues(warehouse, today)
-    delta, person_id = history_that_lifts_yesterday(warehouse, tmp_path / "lift.csv", today)
-    revops("load", str(delta), env=database_env(warehouse), check=True)
+    with psycopg.connect(**warehouse.kwargs()) as conn:  # type: ignore[arg-type]
+        queued = conn.execute(
+            "select count(*) from marts.outreach_queue where person_id = %s and as_of_date = %s",
+            (person_id, today),
+        ).fetchone()
+    assert queued == (1,)
+    # the same signals on days before yesterday, loaded later the same day: yesterday's tier
+    # rises to today's (burning both days), so today's rise, and its trigger, are gone
+    history = strong_events(
+        crm_person_id, [today - timedelta(days=4), today - timedelta(days=8)], "lift"
+    )
+    load_events(warehouse, tmp_path / "lift.csv", history)
     build_queues(warehouse, today)
     incremental = queues(warehouse, today)
     with psycopg.connect(**warehouse.kwargs()) as conn:  # type: ignore[arg-type]

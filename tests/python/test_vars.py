@@ -24,6 +24,7 @@ PAYLOADS = {
     "name": "x'; drop schema marts cascade; --",
     "identifier": "marts; drop schema core",
     "calling_code": "1' || pg_read_file('/etc/passwd') || '",
+    "name_list": ["backfill_baseline') or (1=1"],
 }
 
 
@@ -65,7 +66,7 @@ def test_sql_reads_vars_only_through_revops_var():
             assert not re.search(r"(?<![\w.])var\(", code), f"{path}: a var read without a check"
 
 
-def parse_with(name: str, value: str) -> tuple[str, int, str]:
+def parse_with(name: str, value: object) -> tuple[str, int, str]:
     result = revops("dbt", "--", "parse", "--vars", json.dumps({name: value}), timeout=300)
     return name, result.returncode, result.stdout + result.stderr
 
